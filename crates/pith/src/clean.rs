@@ -1,0 +1,1 @@
+//! Clean stage: decide, per node, what can never be article content.

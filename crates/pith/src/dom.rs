@@ -1,0 +1,692 @@
+//! Parse stage: html5ever builds the tree straight into a flat arena.
+//!
+//! Nodes live in one `Vec` and refer to each other by index, so every later
+//! stage keeps its per-node scores and flags in plain vectors indexed by
+//! [`NodeId`]. Tag and attribute names are html5ever's interned atoms: a
+//! comparison against `local_name!("p")` is an integer compare.
+//!
+//! The tree is immutable once parsed; the cleaning and extraction stages mark
+//! nodes in side tables instead of mutating it, which keeps the parse the only
+//! place that allocates per node.
+
+use std::cell::{Cell, Ref, RefCell};
+
+use html5ever::interface::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::{local_name, Attribute, LocalName, QualName};
+
+pub use html5ever::local_name as tag;
+
+/// Index of a node in [`Dom::nodes`].
+pub type NodeId = usize;
+
+const NONE: u32 = u32::MAX;
+
+/// What a node is.
+#[derive(Debug)]
+pub enum NodeData {
+    Document,
+    Doctype,
+    Comment,
+    Text(StrTendril),
+    Element(Element),
+    /// Processing instructions and template contents: kept for tree shape, never rendered.
+    Other,
+}
+
+/// An element: its interned name and its attributes in source order.
+#[derive(Debug)]
+pub struct Element {
+    pub name: QualName,
+    pub attrs: Vec<Attribute>,
+}
+
+impl Element {
+    /// The value of the attribute `name`, if present.
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|a| &*a.name.local == name)
+            .map(|a| &*a.value)
+    }
+}
+
+/// One node of the arena with its links.
+#[derive(Debug)]
+pub struct Node {
+    parent: u32,
+    first_child: u32,
+    last_child: u32,
+    prev: u32,
+    next: u32,
+    depth: u32,
+    pub data: NodeData,
+}
+
+impl Node {
+    fn new(data: NodeData) -> Self {
+        Node {
+            parent: NONE,
+            first_child: NONE,
+            last_child: NONE,
+            prev: NONE,
+            next: NONE,
+            depth: 0,
+            data,
+        }
+    }
+}
+
+#[inline]
+fn opt(v: u32) -> Option<NodeId> {
+    (v != NONE).then_some(v as NodeId)
+}
+
+/// Limits applied while the tree is built.
+#[derive(Debug, Clone, Copy)]
+pub struct ParseLimits {
+    /// Stop building once this many nodes exist; the rest of the input is dropped.
+    pub max_nodes: usize,
+    /// Elements deeper than this are attached to their ancestor at this depth, so
+    /// that no later traversal meets a deeper tree.
+    pub max_depth: u32,
+}
+
+impl Default for ParseLimits {
+    fn default() -> Self {
+        ParseLimits {
+            max_nodes: 2_000_000,
+            max_depth: 256,
+        }
+    }
+}
+
+/// A parsed HTML document.
+#[derive(Debug)]
+pub struct Dom {
+    nodes: Vec<Node>,
+    /// True when a limit cut the tree short.
+    pub truncated: bool,
+}
+
+impl Dom {
+    /// Parse a whole document.
+    pub fn parse(html: &str, limits: ParseLimits) -> Dom {
+        let sink = Sink {
+            nodes: RefCell::new(vec![Node::new(NodeData::Document)]),
+            limits,
+            truncated: Cell::new(false),
+        };
+        let mut parser = html5ever::parse_document(sink, Default::default());
+        // Feed in slices so the node limit can stop a hostile document early.
+        const CHUNK: usize = 256 * 1024;
+        let mut rest = html;
+        while !rest.is_empty() {
+            let mut cut = rest.len().min(CHUNK);
+            while !rest.is_char_boundary(cut) {
+                cut += 1;
+            }
+            let (head, tail) = rest.split_at(cut);
+            parser.process(StrTendril::from_slice(head));
+            rest = tail;
+            if parser.tokenizer.sink.sink.nodes.borrow().len() >= limits.max_nodes {
+                parser.tokenizer.sink.sink.truncated.set(true);
+                break;
+            }
+        }
+        let sink = parser.finish();
+        Dom {
+            nodes: sink.nodes.into_inner(),
+            truncated: sink.truncated.get(),
+        }
+    }
+
+    /// The document node.
+    pub const ROOT: NodeId = 0;
+
+    /// Number of nodes; every [`NodeId`] is below it.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
+    }
+
+    /// Never true: the document node always exists.
+    pub fn is_empty(&self) -> bool {
+        self.nodes.is_empty()
+    }
+
+    pub fn node(&self, id: NodeId) -> &Node {
+        &self.nodes[id]
+    }
+
+    pub fn data(&self, id: NodeId) -> &NodeData {
+        &self.nodes[id].data
+    }
+
+    pub fn parent(&self, id: NodeId) -> Option<NodeId> {
+        opt(self.nodes[id].parent)
+    }
+    pub fn first_child(&self, id: NodeId) -> Option<NodeId> {
+        opt(self.nodes[id].first_child)
+    }
+    pub fn last_child(&self, id: NodeId) -> Option<NodeId> {
+        opt(self.nodes[id].last_child)
+    }
+    pub fn next_sibling(&self, id: NodeId) -> Option<NodeId> {
+        opt(self.nodes[id].next)
+    }
+    pub fn prev_sibling(&self, id: NodeId) -> Option<NodeId> {
+        opt(self.nodes[id].prev)
+    }
+    /// Depth below the document node (the document is 0, `<html>` is 1).
+    pub fn depth(&self, id: NodeId) -> u32 {
+        self.nodes[id].depth
+    }
+
+    pub fn element(&self, id: NodeId) -> Option<&Element> {
+        match &self.nodes[id].data {
+            NodeData::Element(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    pub fn is_element(&self, id: NodeId) -> bool {
+        matches!(self.nodes[id].data, NodeData::Element(_))
+    }
+
+    /// The element's local name, `None` for other nodes.
+    pub fn name(&self, id: NodeId) -> Option<&LocalName> {
+        self.element(id).map(|e| &e.name.local)
+    }
+
+    /// True when `id` is an element named `name` (compare with `tag!("p")`).
+    #[inline]
+    pub fn is(&self, id: NodeId, name: &LocalName) -> bool {
+        self.element(id).is_some_and(|e| e.name.local == *name)
+    }
+
+    pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
+        self.element(id).and_then(|e| e.attr(name))
+    }
+
+    /// The content of a text node.
+    pub fn text(&self, id: NodeId) -> Option<&str> {
+        match &self.nodes[id].data {
+            NodeData::Text(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    pub fn children(&self, id: NodeId) -> Children<'_> {
+        Children {
+            dom: self,
+            next: self.nodes[id].first_child,
+        }
+    }
+
+    /// Element children only.
+    pub fn element_children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        self.children(id).filter(|&c| self.is_element(c))
+    }
+
+    /// Every node below `id` in document order, `id` itself excluded.
+    pub fn descendants(&self, id: NodeId) -> Descendants<'_> {
+        Descendants {
+            dom: self,
+            root: id,
+            next: opt(self.nodes[id].first_child),
+            last: None,
+        }
+    }
+
+    /// Ancestors of `id`, nearest first, `id` excluded.
+    pub fn ancestors(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        std::iter::successors(self.parent(id), move |&p| self.parent(p))
+    }
+
+    /// The node after `id` in document order, skipping `id`'s subtree, without
+    /// leaving `root`'s subtree.
+    pub fn next_skipping_children(&self, id: NodeId, root: NodeId) -> Option<NodeId> {
+        let mut cur = id;
+        loop {
+            if cur == root {
+                return None;
+            }
+            if let Some(n) = self.next_sibling(cur) {
+                return Some(n);
+            }
+            cur = self.parent(cur)?;
+        }
+    }
+
+    /// All elements named `name` below `id`, in document order.
+    pub fn find_all<'a>(
+        &'a self,
+        id: NodeId,
+        name: &'a LocalName,
+    ) -> impl Iterator<Item = NodeId> + 'a {
+        self.descendants(id).filter(move |&n| self.is(n, name))
+    }
+
+    /// The first element named `name` below `id`.
+    pub fn find(&self, id: NodeId, name: &LocalName) -> Option<NodeId> {
+        self.find_all(id, name).next()
+    }
+
+    /// The `<html>` element, when there is one.
+    pub fn html(&self) -> Option<NodeId> {
+        self.element_children(Self::ROOT)
+            .find(|&c| self.is(c, &local_name!("html")))
+    }
+
+    pub fn head(&self) -> Option<NodeId> {
+        let html = self.html()?;
+        self.element_children(html)
+            .find(|&c| self.is(c, &local_name!("head")))
+    }
+
+    pub fn body(&self) -> Option<NodeId> {
+        let html = self.html()?;
+        self.element_children(html)
+            .find(|&c| self.is(c, &local_name!("body")))
+    }
+
+    /// Append the text below `id` (raw, whitespace as in the source) to `out`,
+    /// leaving out `<script>`, `<style>`, `<template>` and `<noscript>` content.
+    pub fn text_into(&self, id: NodeId, out: &mut String) {
+        if let Some(t) = self.text(id) {
+            out.push_str(t);
+            return;
+        }
+        let mut it = self.descendants(id);
+        while let Some(n) = it.next() {
+            match &self.nodes[n].data {
+                NodeData::Text(t) => out.push_str(t),
+                NodeData::Element(e)
+                    if matches!(
+                        e.name.local,
+                        local_name!("script")
+                            | local_name!("style")
+                            | local_name!("template")
+                            | local_name!("noscript")
+                    ) =>
+                {
+                    it.skip_children();
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// The text below `id` with whitespace collapsed to single spaces and trimmed.
+    pub fn text_content(&self, id: NodeId) -> String {
+        let mut raw = String::new();
+        self.text_into(id, &mut raw);
+        collapse_whitespace(&raw)
+    }
+}
+
+/// Collapse runs of whitespace to one space and trim both ends.
+pub fn collapse_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Iterator over a node's children.
+pub struct Children<'a> {
+    dom: &'a Dom,
+    next: u32,
+}
+
+impl Iterator for Children<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        let cur = opt(self.next)?;
+        self.next = self.dom.nodes[cur].next;
+        Some(cur)
+    }
+}
+
+/// Pre-order iterator over a subtree; [`Descendants::skip_children`] prunes.
+pub struct Descendants<'a> {
+    dom: &'a Dom,
+    root: NodeId,
+    next: Option<NodeId>,
+    last: Option<NodeId>,
+}
+
+impl Descendants<'_> {
+    /// Do not descend into the node last returned.
+    pub fn skip_children(&mut self) {
+        if let Some(last) = self.last {
+            self.next = self.dom.next_skipping_children(last, self.root);
+        }
+    }
+}
+
+impl Iterator for Descendants<'_> {
+    type Item = NodeId;
+    fn next(&mut self) -> Option<NodeId> {
+        let cur = self.next?;
+        self.last = Some(cur);
+        self.next = match self.dom.first_child(cur) {
+            Some(c) => Some(c),
+            None => self.dom.next_skipping_children(cur, self.root),
+        };
+        Some(cur)
+    }
+}
+
+/// The html5ever tree sink writing into the arena.
+struct Sink {
+    nodes: RefCell<Vec<Node>>,
+    limits: ParseLimits,
+    truncated: Cell<bool>,
+}
+
+impl Sink {
+    fn push(&self, data: NodeData) -> NodeId {
+        let mut nodes = self.nodes.borrow_mut();
+        nodes.push(Node::new(data));
+        nodes.len() - 1
+    }
+
+    fn detach(nodes: &mut [Node], id: NodeId) {
+        let (parent, prev, next) = {
+            let n = &nodes[id];
+            (n.parent, n.prev, n.next)
+        };
+        if parent == NONE {
+            return;
+        }
+        if prev != NONE {
+            nodes[prev as usize].next = next;
+        } else {
+            nodes[parent as usize].first_child = next;
+        }
+        if next != NONE {
+            nodes[next as usize].prev = prev;
+        } else {
+            nodes[parent as usize].last_child = prev;
+        }
+        let n = &mut nodes[id];
+        n.parent = NONE;
+        n.prev = NONE;
+        n.next = NONE;
+    }
+
+    /// The parent to really use: deep nesting is flattened at `max_depth`.
+    fn clamp_parent(&self, nodes: &[Node], mut parent: NodeId) -> NodeId {
+        while nodes[parent].depth >= self.limits.max_depth {
+            match opt(nodes[parent].parent) {
+                Some(p) => {
+                    self.truncated.set(true);
+                    parent = p;
+                }
+                None => break,
+            }
+        }
+        parent
+    }
+
+    fn append_node(&self, parent: NodeId, child: NodeId) {
+        let mut nodes = self.nodes.borrow_mut();
+        Self::detach(&mut nodes, child);
+        let parent = self.clamp_parent(&nodes, parent);
+        let last = nodes[parent].last_child;
+        let depth = nodes[parent].depth + 1;
+        {
+            let c = &mut nodes[child];
+            c.parent = parent as u32;
+            c.prev = last;
+            c.depth = depth;
+        }
+        if last != NONE {
+            nodes[last as usize].next = child as u32;
+        } else {
+            nodes[parent].first_child = child as u32;
+        }
+        nodes[parent].last_child = child as u32;
+    }
+
+    fn insert_before(&self, sibling: NodeId, child: NodeId) {
+        let mut nodes = self.nodes.borrow_mut();
+        Self::detach(&mut nodes, child);
+        let parent = nodes[sibling].parent;
+        if parent == NONE {
+            return;
+        }
+        let prev = nodes[sibling].prev;
+        let depth = nodes[sibling].depth;
+        {
+            let c = &mut nodes[child];
+            c.parent = parent;
+            c.prev = prev;
+            c.next = sibling as u32;
+            c.depth = depth;
+        }
+        nodes[sibling].prev = child as u32;
+        if prev != NONE {
+            nodes[prev as usize].next = child as u32;
+        } else {
+            nodes[parent as usize].first_child = child as u32;
+        }
+    }
+
+    /// Merge `text` into `target` when it is a text node.
+    fn merge_text(&self, target: Option<NodeId>, text: &StrTendril) -> bool {
+        let Some(t) = target else { return false };
+        let mut nodes = self.nodes.borrow_mut();
+        if let NodeData::Text(existing) = &mut nodes[t].data {
+            existing.push_tendril(text);
+            true
+        } else {
+            false
+        }
+    }
+}
+
+impl TreeSink for Sink {
+    type Handle = NodeId;
+    type Output = Self;
+    type ElemName<'a> = Ref<'a, QualName>;
+
+    fn finish(self) -> Self {
+        self
+    }
+
+    fn parse_error(&self, _msg: std::borrow::Cow<'static, str>) {}
+
+    fn get_document(&self) -> NodeId {
+        Dom::ROOT
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Ref<'a, QualName> {
+        Ref::map(self.nodes.borrow(), |nodes| match &nodes[*target].data {
+            NodeData::Element(e) => &e.name,
+            // html5ever only asks for the names of elements it created.
+            _ => &PLACEHOLDER_NAME,
+        })
+    }
+
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
+        let id = self.push(NodeData::Element(Element { name, attrs }));
+        if flags.template {
+            // Template contents: a parentless fragment right after the element.
+            self.push(NodeData::Other);
+        }
+        id
+    }
+
+    fn create_comment(&self, _text: StrTendril) -> NodeId {
+        self.push(NodeData::Comment)
+    }
+
+    fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> NodeId {
+        self.push(NodeData::Other)
+    }
+
+    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        match child {
+            NodeOrText::AppendNode(n) => self.append_node(*parent, n),
+            NodeOrText::AppendText(text) => {
+                let last = {
+                    let nodes = self.nodes.borrow();
+                    let p = self.clamp_parent(&nodes, *parent);
+                    opt(nodes[p].last_child)
+                };
+                if !self.merge_text(last, &text) {
+                    let id = self.push(NodeData::Text(text));
+                    self.append_node(*parent, id);
+                }
+            }
+        }
+    }
+
+    fn append_based_on_parent_node(
+        &self,
+        element: &NodeId,
+        prev_element: &NodeId,
+        child: NodeOrText<NodeId>,
+    ) {
+        let has_parent = self.nodes.borrow()[*element].parent != NONE;
+        if has_parent {
+            self.append_before_sibling(element, child);
+        } else {
+            self.append(prev_element, child);
+        }
+    }
+
+    fn append_doctype_to_document(&self, _n: StrTendril, _p: StrTendril, _s: StrTendril) {
+        let id = self.push(NodeData::Doctype);
+        self.append_node(Dom::ROOT, id);
+    }
+
+    fn get_template_contents(&self, target: &NodeId) -> NodeId {
+        *target + 1
+    }
+
+    fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
+        x == y
+    }
+
+    fn set_quirks_mode(&self, _mode: QuirksMode) {}
+
+    fn append_before_sibling(&self, sibling: &NodeId, child: NodeOrText<NodeId>) {
+        match child {
+            NodeOrText::AppendNode(n) => self.insert_before(*sibling, n),
+            NodeOrText::AppendText(text) => {
+                let prev = opt(self.nodes.borrow()[*sibling].prev);
+                if !self.merge_text(prev, &text) {
+                    let id = self.push(NodeData::Text(text));
+                    self.insert_before(*sibling, id);
+                }
+            }
+        }
+    }
+
+    fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
+        let mut nodes = self.nodes.borrow_mut();
+        if let NodeData::Element(e) = &mut nodes[*target].data {
+            for a in attrs {
+                if !e.attrs.iter().any(|x| x.name == a.name) {
+                    e.attrs.push(a);
+                }
+            }
+        }
+    }
+
+    fn remove_from_parent(&self, target: &NodeId) {
+        Self::detach(&mut self.nodes.borrow_mut(), *target);
+    }
+
+    fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        let children: Vec<NodeId> = {
+            let nodes = self.nodes.borrow();
+            std::iter::successors(opt(nodes[*node].first_child), |&c| opt(nodes[c].next)).collect()
+        };
+        for c in children {
+            self.append_node(*new_parent, c);
+        }
+    }
+}
+
+static PLACEHOLDER_NAME: std::sync::LazyLock<QualName> =
+    std::sync::LazyLock::new(|| QualName::new(None, html5ever::ns!(html), local_name!("span")));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(s: &str) -> Dom {
+        Dom::parse(s, ParseLimits::default())
+    }
+
+    #[test]
+    fn builds_html_head_body() {
+        let d = parse("<title>T</title><p class=x>Hello <b>world</b></p>");
+        let body = d.body().expect("body");
+        let p = d.find(body, &tag!("p")).expect("p");
+        assert_eq!(d.attr(p, "class"), Some("x"));
+        assert_eq!(d.text_content(p), "Hello world");
+        let head = d.head().expect("head");
+        assert!(d.find(head, &tag!("title")).is_some());
+    }
+
+    #[test]
+    fn adjacent_text_is_merged() {
+        let d = parse("<p>a&amp;b</p>");
+        let p = d.find(Dom::ROOT, &tag!("p")).expect("p");
+        assert_eq!(d.children(p).count(), 1);
+        assert_eq!(d.text(d.first_child(p).expect("text")), Some("a&b"));
+    }
+
+    #[test]
+    fn misnested_tags_follow_the_spec() {
+        // The adoption agency algorithm moves nodes and foster parenting puts "y"
+        // before the table: links must stay consistent.
+        let d = parse("<p><b>1<i>2</b>3</i>4</p><table><tr><td>x</td></tr>y</table>");
+        assert_eq!(d.text_content(d.body().expect("body")), "1234yx");
+    }
+
+    #[test]
+    fn descendants_can_skip_subtrees() {
+        let d = parse("<div><script>var x</script><p>a</p></div>");
+        let div = d.find(Dom::ROOT, &tag!("div")).expect("div");
+        assert_eq!(d.text_content(div), "a");
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened() {
+        let html = "<div>".repeat(5000) + "deep";
+        let d = Dom::parse(
+            &html,
+            ParseLimits {
+                max_nodes: 1_000_000,
+                max_depth: 64,
+            },
+        );
+        assert!(d.truncated);
+        assert!((0..d.len()).all(|n| d.depth(n) <= 65));
+        assert_eq!(d.text_content(Dom::ROOT), "deep");
+    }
+
+    #[test]
+    fn node_limit_stops_the_parse() {
+        let html = "<p>x</p>".repeat(200_000);
+        let d = Dom::parse(
+            &html,
+            ParseLimits {
+                max_nodes: 10_000,
+                max_depth: 64,
+            },
+        );
+        assert!(d.truncated);
+        assert!(d.len() < 200_000);
+    }
+}

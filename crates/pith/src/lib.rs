@@ -1,0 +1,117 @@
+//! pith: turn a web page into the article it carries.
+//!
+//! The pipeline runs in stages, each a module: [`input`] (bytes to text),
+//! [`dom`] (parse), [`clean`] (mark boilerplate), [`extract`] (find the
+//! article and build the [`ir`] tree), [`metadata`], and [`render`]
+//! (Markdown, text, HTML, JSON from the one tree).
+//!
+//! ```
+//! let html = br#"<html><head><title>Hello | Site</title></head><body>
+//!   <article><h1>Hello</h1><p>A first paragraph of the article, long enough to count.</p>
+//!   <p>A second paragraph with more words so that the article is recognised.</p></article>
+//! </body></html>"#;
+//! let out = pith::extract(html, &pith::Options::default()).unwrap();
+//! assert!(out.article.is_some());
+//! ```
+//!
+//! The library does no I/O and never panics on any input; "no article here"
+//! is a normal result (`article: None`), not an error.
+
+pub mod clean;
+pub mod dom;
+mod error;
+pub mod extract;
+pub mod input;
+pub mod ir;
+pub mod metadata;
+mod options;
+pub mod render;
+
+pub use error::{Error, ErrorKind};
+pub use metadata::Metadata;
+pub use options::{Limits, LinkMode, Options};
+pub use render::RenderOptions;
+
+use url::Url;
+
+/// The result of extracting one page.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    /// The page's address as given, when it parsed as a URL.
+    pub url: Option<String>,
+    pub metadata: Metadata,
+    /// The article, or `None` when the page holds none.
+    pub article: Option<ir::Article>,
+    /// Name of the encoding the bytes were decoded with (`UTF-8`, `windows-1252`).
+    pub encoding: &'static str,
+    /// 0 to 1: how sure pith is that the page is an article and that the whole
+    /// of it was found.
+    pub confidence: f32,
+}
+
+/// Extract the article and metadata from the bytes of an HTML page.
+pub fn extract(bytes: &[u8], options: &Options) -> Result<Extraction, Error> {
+    if bytes.len() > options.limits.max_bytes {
+        return Err(Error::new(
+            ErrorKind::TooLarge,
+            format!(
+                "{} bytes is over the limit of {} bytes",
+                bytes.len(),
+                options.limits.max_bytes
+            ),
+        ));
+    }
+    let decoded = input::decode(bytes, options.charset.as_deref())?;
+    let mut out = extract_str(&decoded.text, options)?;
+    out.encoding = decoded.encoding.name();
+    Ok(out)
+}
+
+/// Extract from text that is already decoded.
+pub fn extract_str(html: &str, options: &Options) -> Result<Extraction, Error> {
+    if html.len() > options.limits.max_bytes {
+        return Err(Error::new(ErrorKind::TooLarge, "input over the byte limit"));
+    }
+    let url = match options.url.as_deref() {
+        Some(u) => Some(Url::parse(u).map_err(|e| {
+            Error::new(ErrorKind::InvalidOption, format!("invalid URL {u:?}: {e}"))
+        })?),
+        None => None,
+    };
+    let dom = dom::Dom::parse(html, options.limits.parse_limits());
+    let meta_ctx = metadata::Context {
+        url: url.as_ref(),
+        now: options.now,
+    };
+    let metadata = metadata::extract(&dom, &meta_ctx);
+    let found = extract::article(&dom, &metadata, url.as_ref(), options);
+    Ok(Extraction {
+        url: url.map(String::from),
+        metadata,
+        confidence: found.confidence,
+        article: found.article,
+        encoding: "UTF-8",
+    })
+}
+
+impl Extraction {
+    /// The article as Markdown in pith's form (title, date, body, footer).
+    pub fn to_markdown(&self, options: &RenderOptions) -> String {
+        render::markdown(self, options)
+    }
+
+    /// The body as plain text, paragraphs separated by blank lines.
+    pub fn to_text(&self) -> String {
+        render::text(self)
+    }
+
+    /// The cleaned article as minimal HTML.
+    pub fn to_html(&self, options: &RenderOptions) -> String {
+        render::html(self, options)
+    }
+
+    /// One JSON object with the metadata, the Markdown and the text.
+    pub fn to_json(&self, options: &RenderOptions) -> serde_json::Value {
+        render::json(self, options)
+    }
+}
