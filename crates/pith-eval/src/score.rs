@@ -1,0 +1,301 @@
+//! Scoring a system's outputs on one set. The same code scores pith and peers.
+
+use crate::data::{Ann, Gold, Page};
+use crate::markdown::{self, Features};
+use crate::metrics::{self, Confusion, DocShingles};
+use crate::system::Output;
+
+/// Named metric values, in display order.
+pub type Metrics = Vec<(String, f64)>;
+
+fn push(m: &mut Metrics, name: &str, v: f64) {
+    m.push((name.to_string(), v));
+}
+
+/// Share of scored pages for which `ok` holds; `None` when no page is scored.
+fn share<'a>(
+    items: impl Iterator<Item = (&'a Page, &'a Output)>,
+    scored: impl Fn(&Gold) -> bool,
+    ok: impl Fn(&Gold, &Output) -> bool,
+) -> Option<f64> {
+    let (mut n, mut k) = (0usize, 0usize);
+    for (p, o) in items {
+        if scored(&p.gold) {
+            n += 1;
+            if ok(&p.gold, o) {
+                k += 1;
+            }
+        }
+    }
+    (n > 0).then(|| k as f64 / n as f64)
+}
+
+fn push_share(m: &mut Metrics, name: &str, v: Option<f64>) {
+    if let Some(v) = v {
+        push(m, name, v);
+    }
+}
+
+fn ann_opt(a: &Ann<String>) -> Option<&str> {
+    a.value().map(String::as_str)
+}
+
+pub fn title_ok(g: &Gold, o: &Output, norm: fn(&str) -> String) -> bool {
+    metrics::same_opt(ann_opt(&g.title), o.title.as_deref(), norm)
+}
+pub fn site_ok(g: &Gold, o: &Output, norm: fn(&str) -> String) -> bool {
+    metrics::same_opt(ann_opt(&g.site_name), o.site_name.as_deref(), norm)
+}
+pub fn date_ok(g: &Gold, o: &Output) -> bool {
+    metrics::same_day(ann_opt(&g.date), o.date.as_deref())
+}
+pub fn authors_set_ok(g: &Gold, o: &Output) -> bool {
+    let gold: &[String] = g.authors.value().map_or(&[], Vec::as_slice);
+    metrics::author_set(gold) == metrics::author_set(&o.authors)
+}
+pub fn authors_exact_ok(g: &Gold, o: &Output) -> bool {
+    let gold: &[String] = g.authors.value().map_or(&[], Vec::as_slice);
+    metrics::authors_exact(gold, &o.authors)
+}
+/// The byline as one string: names joined with ", ", whitespace-normalised.
+pub fn byline_ok(g: &Gold, o: &Output) -> bool {
+    let pred = o.authors.join(", ");
+    metrics::same_opt(ann_opt(&g.byline), Some(&pred), metrics::norm_ws)
+}
+
+/// The text shingle comparison of one page (scrapinghub, mozilla-readability).
+pub fn page_shingles(p: &Page, o: &Output) -> DocShingles {
+    metrics::doc_shingles(p.gold.body.as_deref().unwrap_or(""), &o.text)
+}
+
+/// Features of ours and of the expected Markdown (defuddle).
+pub fn page_features(p: &Page, o: &Output) -> (Features, Features) {
+    (
+        markdown::features(&o.markdown),
+        markdown::features(p.gold.markdown.as_deref().unwrap_or("")),
+    )
+}
+
+/// Which features match: headings, list items, tables, code blocks, images, links.
+pub fn feature_matches(ours: &Features, gold: &Features) -> [bool; 6] {
+    [
+        ours.headings == gold.headings,
+        ours.list_items == gold.list_items,
+        ours.table_rows == gold.table_rows,
+        ours.code_blocks == gold.code_blocks,
+        ours.images == gold.images,
+        ours.links == gold.links,
+    ]
+}
+
+pub const FEATURE_NAMES: [&str; 6] = [
+    "headings",
+    "list_items",
+    "tables",
+    "code_blocks",
+    "images",
+    "links",
+];
+
+fn push_shingles(m: &mut Metrics, docs: &[DocShingles], prefix: &str) {
+    let s = metrics::corpus_shingles(docs);
+    push(m, &format!("{prefix}precision"), s.precision);
+    push(m, &format!("{prefix}recall"), s.recall);
+    push(m, &format!("{prefix}f1"), s.f1);
+    push(m, &format!("{prefix}accuracy"), s.accuracy);
+}
+
+fn push_confusion(m: &mut Metrics, c: &Confusion) {
+    push(m, "precision", c.precision());
+    push(m, "recall", c.recall());
+    push(m, "f1", c.f1());
+    push(m, "accuracy", c.accuracy());
+}
+
+/// Score `outs` (one per page, same order) on `set`.
+pub fn score(set: &str, pages: &[Page], outs: &[Output]) -> Metrics {
+    let mut m = Metrics::new();
+    let it = || pages.iter().zip(outs.iter());
+    let scored_title = |g: &Gold| g.title.is_scored();
+    let scored_site = |g: &Gold| g.site_name.is_scored();
+    let scored_date = |g: &Gold| g.date.is_scored();
+    let scored_authors = |g: &Gold| g.authors.is_scored();
+    match set {
+        "scrapinghub" | "mozilla-readability" => {
+            let docs: Vec<DocShingles> = it().map(|(p, o)| page_shingles(p, o)).collect();
+            push_shingles(&mut m, &docs, "");
+            if set == "mozilla-readability" {
+                let ws = metrics::norm_ws;
+                push_share(
+                    &mut m,
+                    "title",
+                    share(it(), scored_title, |g, o| title_ok(g, o, ws)),
+                );
+                push_share(
+                    &mut m,
+                    "byline",
+                    share(it(), |g| g.byline.is_scored(), byline_ok),
+                );
+                push_share(
+                    &mut m,
+                    "authors",
+                    share(it(), scored_authors, authors_set_ok),
+                );
+                push_share(
+                    &mut m,
+                    "site_name",
+                    share(it(), scored_site, |g, o| site_ok(g, o, ws)),
+                );
+                push_share(&mut m, "date", share(it(), scored_date, date_ok));
+            }
+        }
+        "trafilatura-eval" => {
+            let mut c = Confusion::default();
+            for (p, o) in it() {
+                c.add(metrics::snippets(&o.text, &p.gold.with, &p.gold.without).confusion());
+            }
+            push_confusion(&mut m, &c);
+            let lower = metrics::norm_lower;
+            push_share(
+                &mut m,
+                "title",
+                share(it(), scored_title, |g, o| title_ok(g, o, lower)),
+            );
+            push_share(
+                &mut m,
+                "authors",
+                share(it(), scored_authors, authors_set_ok),
+            );
+            push_share(
+                &mut m,
+                "authors_exact",
+                share(it(), scored_authors, authors_exact_ok),
+            );
+            push_share(&mut m, "date", share(it(), scored_date, date_ok));
+            push_share(
+                &mut m,
+                "site_name",
+                share(it(), scored_site, |g, o| site_ok(g, o, lower)),
+            );
+        }
+        "defuddle" => {
+            let mut all = 0usize;
+            let mut each = [0usize; 6];
+            let mut docs = Vec::with_capacity(pages.len());
+            for (p, o) in it() {
+                let (ours, gold) = page_features(p, o);
+                let ok = feature_matches(&ours, &gold);
+                // The target: everything but links matches.
+                if ok[..5].iter().all(|&b| b) {
+                    all += 1;
+                }
+                for (e, b) in each.iter_mut().zip(ok) {
+                    *e += usize::from(b);
+                }
+                let gold_md = p.gold.markdown.as_deref().unwrap_or("");
+                docs.push(metrics::doc_shingles(
+                    &markdown::text_of(gold_md),
+                    &markdown::text_of(&o.markdown),
+                ));
+            }
+            let n = pages.len().max(1) as f64;
+            push(&mut m, "all_match", all as f64 / n);
+            for (name, e) in FEATURE_NAMES.iter().zip(each) {
+                push(&mut m, name, e as f64 / n);
+            }
+            let s = metrics::corpus_shingles(&docs);
+            push(&mut m, "text_precision", s.precision);
+            push(&mut m, "text_recall", s.recall);
+            push(&mut m, "text_f1", s.f1);
+            let ws = metrics::norm_ws;
+            push_share(
+                &mut m,
+                "title",
+                share(it(), scored_title, |g, o| title_ok(g, o, ws)),
+            );
+            push_share(
+                &mut m,
+                "author",
+                share(it(), scored_authors, |g, o| {
+                    let gold = g.authors.value().map(|v| v.join("; ")).unwrap_or_default();
+                    metrics::same_opt(Some(&gold), Some(&o.authors.join("; ")), ws)
+                }),
+            );
+            push_share(
+                &mut m,
+                "site_name",
+                share(it(), scored_site, |g, o| site_ok(g, o, ws)),
+            );
+            push_share(&mut m, "date", share(it(), scored_date, date_ok));
+        }
+        "htmldate-eval" => {
+            let mut c = Confusion::default();
+            for (p, o) in it() {
+                let gold = p.gold.htmldate.clone().unwrap_or(metrics::GoldDate::None);
+                c.add(metrics::date_confusion(&gold, o.date.as_deref()));
+            }
+            push_confusion(&mut m, &c);
+        }
+        _ => {}
+    }
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn page(gold: Gold) -> Page {
+        Page {
+            id: "p".into(),
+            url: None,
+            html: Vec::new(),
+            gold,
+        }
+    }
+
+    #[test]
+    fn trafilatura_set_scoring() {
+        let g = Gold {
+            with: vec!["alpha beta".into()],
+            without: vec!["Menu".into()],
+            title: Ann::Value("The Headline".into()),
+            authors: Ann::Absent,
+            date: Ann::Value("2021-03-04".into()),
+            site_name: Ann::Unknown,
+            ..Default::default()
+        };
+        let pages = [page(g)];
+        let outs = [Output {
+            text: "alpha\nbeta gamma".into(),
+            title: Some("the  headline".into()),
+            date: Some("2021-03-04T10:00:00Z".into()),
+            ..Default::default()
+        }];
+        let m = score("trafilatura-eval", &pages, &outs);
+        let get = |k: &str| m.iter().find(|(n, _)| n == k).map(|(_, v)| *v);
+        assert_eq!(get("f1"), Some(1.0));
+        assert_eq!(get("accuracy"), Some(1.0));
+        assert_eq!(get("title"), Some(1.0));
+        assert_eq!(get("authors"), Some(1.0));
+        assert_eq!(get("authors_exact"), Some(1.0));
+        assert_eq!(get("date"), Some(1.0));
+        assert_eq!(get("site_name"), None);
+    }
+
+    #[test]
+    fn failing_page_is_empty_output() {
+        let pages = [page(Gold {
+            body: Some("some words of the article body".into()),
+            ..Default::default()
+        })];
+        let outs = [Output {
+            error: Some("boom".into()),
+            ..Default::default()
+        }];
+        let m = score("scrapinghub", &pages, &outs);
+        let get = |k: &str| m.iter().find(|(n, _)| n == k).map(|(_, v)| *v);
+        assert_eq!(get("recall"), Some(0.0));
+        assert_eq!(get("f1"), Some(0.0));
+    }
+}
