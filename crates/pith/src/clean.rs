@@ -1,1 +1,494 @@
-//! Clean stage: decide, per node, what can never be article content.
+//! Clean stage: decide, per node, what can never be article content, and
+//! gather the per-node statistics that extraction scores with.
+//!
+//! Nothing is removed from the tree: results live in vectors indexed by
+//! [`NodeId`], filled in one pre-order pass and one reverse (bottom-up) pass.
+
+use html5ever::{local_name, LocalName};
+
+use crate::dom::{Dom, NodeData, NodeId};
+
+/// Why a node is left out of the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Drop {
+    /// Kept.
+    No,
+    /// Never content: scripts, styles, forms' controls, hidden nodes.
+    Junk,
+    /// Page furniture by tag or ARIA role: nav, aside, footer, banner.
+    Structural,
+    /// Boilerplate by class or id: share bars, cookie banners, related lists.
+    Class,
+}
+
+/// How a class or id word bears on the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hint {
+    None,
+    /// Looks like the article container (`article-body`, `entry-content`).
+    Content,
+    /// Looks like page furniture (`sidebar`, `share`, `cookie-banner`).
+    Boilerplate,
+    /// Looks like a comment section.
+    Comments,
+    /// Byline, dateline, tag list: metadata shown in the page, not body text.
+    Meta,
+}
+
+/// Per-node results of the clean stage.
+#[derive(Debug)]
+pub struct Cleaned {
+    /// Document order of every node reachable from the root.
+    pub order: Vec<NodeId>,
+    pub drop: Vec<Drop>,
+    pub hint: Vec<Hint>,
+    /// Visible text characters below the node (whitespace not counted), dropped
+    /// subtrees excluded.
+    pub text_len: Vec<u32>,
+    /// The part of `text_len` inside links.
+    pub link_len: Vec<u32>,
+    /// Commas below the node (a cheap sign of prose).
+    pub commas: Vec<u32>,
+    /// Number of `<a>` elements below the node.
+    pub links: Vec<u32>,
+}
+
+impl Cleaned {
+    /// Share of the node's text that sits inside links.
+    pub fn link_density(&self, id: NodeId) -> f32 {
+        let t = self.text_len[id];
+        if t == 0 {
+            0.0
+        } else {
+            self.link_len[id] as f32 / t as f32
+        }
+    }
+}
+
+/// Run the clean stage over the whole tree.
+pub fn clean(dom: &Dom) -> Cleaned {
+    let n = dom.len();
+    let mut c = Cleaned {
+        order: Vec::with_capacity(n),
+        drop: vec![Drop::No; n],
+        hint: vec![Hint::None; n],
+        text_len: vec![0; n],
+        link_len: vec![0; n],
+        commas: vec![0; n],
+        links: vec![0; n],
+    };
+    // Top-down: classify elements; a dropped subtree is not descended into.
+    let mut it = dom.descendants(Dom::ROOT);
+    while let Some(id) = it.next() {
+        c.order.push(id);
+        let Some(el) = dom.element(id) else { continue };
+        let d = classify_tag(dom, id, &el.name.local);
+        if d != Drop::No {
+            c.drop[id] = d;
+            it.skip_children();
+            continue;
+        }
+        c.hint[id] = class_hint(dom, id);
+    }
+    // Bottom-up: text statistics.
+    for &id in c.order.iter().rev() {
+        if c.drop[id] != Drop::No {
+            continue;
+        }
+        if let NodeData::Text(t) = dom.data(id) {
+            let (len, commas) = text_stats(t);
+            c.text_len[id] = len;
+            c.commas[id] = commas;
+        } else if dom.is(id, &local_name!("a")) {
+            c.link_len[id] = c.text_len[id];
+            c.links[id] += 1;
+        }
+        if let Some(p) = dom.parent(id) {
+            c.text_len[p] += c.text_len[id];
+            c.link_len[p] += c.link_len[id];
+            c.commas[p] += c.commas[id];
+            c.links[p] += c.links[id];
+        }
+    }
+    c
+}
+
+/// Visible characters (not whitespace) and commas in a text node.
+fn text_stats(t: &str) -> (u32, u32) {
+    let mut len = 0u32;
+    let mut commas = 0u32;
+    for &b in t.as_bytes() {
+        // Count characters, not bytes: skip UTF-8 continuation bytes.
+        if (b & 0xC0) != 0x80 && !b.is_ascii_whitespace() {
+            len += 1;
+        }
+        if b == b',' {
+            commas += 1;
+        }
+    }
+    // Full-width and ideographic commas (CJK prose).
+    if t.len() != len as usize {
+        commas += t.matches(['，', '、', '،']).count() as u32;
+    }
+    (len, commas)
+}
+
+/// Drops decided by the tag name, attributes and ARIA role alone.
+fn classify_tag(dom: &Dom, id: NodeId, name: &LocalName) -> Drop {
+    match *name {
+        local_name!("script")
+        | local_name!("style")
+        | local_name!("template")
+        | local_name!("head")
+        | local_name!("iframe")
+        | local_name!("object")
+        | local_name!("embed")
+        | local_name!("canvas")
+        | local_name!("svg")
+        | local_name!("math")
+        | local_name!("button")
+        | local_name!("input")
+        | local_name!("select")
+        | local_name!("textarea")
+        | local_name!("option")
+        | local_name!("dialog")
+        | local_name!("map")
+        | local_name!("link")
+        | local_name!("meta") => return Drop::Junk,
+        local_name!("nav") | local_name!("aside") | local_name!("menu") | local_name!("footer") => {
+            return Drop::Structural
+        }
+        _ => {}
+    }
+    if dom.attr(id, "hidden").is_some() || is_hidden_style(dom.attr(id, "style")) {
+        return Drop::Junk;
+    }
+    if dom
+        .attr(id, "aria-hidden")
+        .is_some_and(|v| v.eq_ignore_ascii_case("true"))
+        // Icons and decorative wrappers are aria-hidden; some sites also hide
+        // a printed copy of the headline. Text-bearing paragraphs are never
+        // hidden this way on real pages, so only drop non-paragraphs.
+        && !dom.is(id, &local_name!("p"))
+    {
+        return Drop::Junk;
+    }
+    if let Some(role) = dom.attr(id, "role") {
+        let role = role.trim();
+        if [
+            "navigation",
+            "banner",
+            "contentinfo",
+            "complementary",
+            "dialog",
+            "alertdialog",
+            "menu",
+            "menubar",
+            "search",
+            "toolbar",
+            "tablist",
+        ]
+        .iter()
+        .any(|r| role.eq_ignore_ascii_case(r))
+        {
+            return Drop::Structural;
+        }
+    }
+    Drop::No
+}
+
+fn is_hidden_style(style: Option<&str>) -> bool {
+    let Some(s) = style else { return false };
+    if !s.contains("none") && !s.contains("hidden") {
+        return false;
+    }
+    let compact: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    compact.contains("display:none") || compact.contains("visibility:hidden")
+}
+
+/// The hint given by an element's class and id words (and itemprop).
+pub fn class_hint(dom: &Dom, id: NodeId) -> Hint {
+    let Some(el) = dom.element(id) else {
+        return Hint::None;
+    };
+    if let Some(ip) = el.attr("itemprop") {
+        if ip.contains("articleBody") || ip.contains("reviewBody") || ip == "text" {
+            return Hint::Content;
+        }
+    }
+    let mut hint = Hint::None;
+    for attr in ["class", "id"] {
+        let Some(v) = el.attr(attr) else { continue };
+        let mut after_state_word = false;
+        for_each_word(v, |w| {
+            // Layout-state classes (`has-sidebar`, `no-comments`,
+            // `with-related`) describe the page, not the element.
+            let skip = after_state_word;
+            after_state_word = matches!(
+                w,
+                "has" | "with" | "no" | "without" | "show" | "hide" | "is" | "enable" | "disable"
+            );
+            if skip {
+                return;
+            }
+            let h = word_hint(w);
+            // Boilerplate words beat content words on the same element:
+            // `article-comments`, `post-share`, `content-sidebar`.
+            hint = match (hint, h) {
+                (_, Hint::None) => hint,
+                (Hint::None | Hint::Content, h) => h,
+                (cur, Hint::Content) => cur,
+                (Hint::Meta, h) => h,
+                (cur, _) => cur,
+            };
+        });
+    }
+    hint
+}
+
+/// Split a class or id value into lower-case words at non-alphanumerics and
+/// camelCase humps (`shareBar` -> `share`, `bar`).
+fn for_each_word(v: &str, mut f: impl FnMut(&str)) {
+    let mut buf = String::with_capacity(24);
+    let mut prev_lower = false;
+    for ch in v.chars() {
+        if ch.is_ascii_alphanumeric() {
+            if ch.is_ascii_uppercase() && prev_lower && !buf.is_empty() {
+                f(&buf);
+                buf.clear();
+            }
+            prev_lower = ch.is_ascii_lowercase() || ch.is_ascii_digit();
+            buf.push(ch.to_ascii_lowercase());
+        } else {
+            if !buf.is_empty() {
+                f(&buf);
+                buf.clear();
+            }
+            prev_lower = false;
+        }
+    }
+    if !buf.is_empty() {
+        f(&buf);
+    }
+}
+
+/// What one class/id word suggests. Words are matched whole or by prefix, so
+/// that `ad` does not hit `head` or `read`.
+fn word_hint(w: &str) -> Hint {
+    const CONTENT_EXACT: &[&str] = &[
+        "article",
+        "articlebody",
+        "content",
+        "entry",
+        "post",
+        "story",
+        "text",
+        "body",
+        "main",
+        "prose",
+        "blog",
+        "markdown",
+        "richtext",
+        "rte",
+        "storycontent",
+        "postcontent",
+        "entrycontent",
+        "articlecontent",
+        "maincontent",
+    ];
+    const COMMENT_PREFIX: &[&str] = &["comment", "disqus", "respond", "reply", "replies"];
+    const BOILER_EXACT: &[&str] = &[
+        "ad",
+        "ads",
+        "adv",
+        "advert",
+        "nav",
+        "navbar",
+        "navigation",
+        "menu",
+        "menus",
+        "footer",
+        "sidebar",
+        "share",
+        "sharing",
+        "social",
+        "related",
+        "recommended",
+        "promo",
+        "sponsored",
+        "banner",
+        "breadcrumb",
+        "breadcrumbs",
+        "pagination",
+        "pager",
+        "popup",
+        "modal",
+        "overlay",
+        "widget",
+        "widgets",
+        "cookie",
+        "cookies",
+        "consent",
+        "gdpr",
+        "newsletter",
+        "subscribe",
+        "subscription",
+        "signup",
+        "login",
+        "masthead",
+        "toolbar",
+        "print",
+        "outbrain",
+        "taboola",
+        "trending",
+        "popular",
+        "mostread",
+        "hidden",
+        "skip",
+        "sr",
+        "offscreen",
+        "paywall",
+        "donate",
+        "donation",
+        "jump",
+        "teaser",
+        "teasers",
+        "rail",
+        "more",
+        "readmore",
+        "also",
+        "follow",
+        "tools",
+        "utility",
+        "sitemap",
+        "copyright",
+        "disclaimer",
+        "legal",
+        "upsell",
+        "marketing",
+        "partner",
+        "partners",
+        "ticker",
+        "carousel",
+        "slider",
+        "shop",
+        "nocontent",
+        "noprint",
+    ];
+    const BOILER_PREFIX: &[&str] = &[
+        "advert",
+        "sponsor",
+        "sharebar",
+        "sharing",
+        "socialmedia",
+        "newsletter",
+        "subscri",
+        "recommend",
+        "cookie",
+        "breadcrumb",
+        "sidebar",
+        "footer",
+        "widget",
+        "outbrain",
+        "taboola",
+        "promo",
+        "popup",
+        "related",
+        "banner",
+        "navig",
+        "mostpopular",
+    ];
+    const META_EXACT: &[&str] = &[
+        "byline",
+        "dateline",
+        "author",
+        "authors",
+        "timestamp",
+        "date",
+        "time",
+        "meta",
+        "tags",
+        "tag",
+        "keywords",
+        "bio",
+        "category",
+        "categories",
+        "pubdate",
+        "published",
+        "updated",
+        "posted",
+        "credits",
+        "avatar",
+    ];
+    if w.len() < 2 {
+        return Hint::None;
+    }
+    if COMMENT_PREFIX.iter().any(|p| w.starts_with(p)) {
+        return Hint::Comments;
+    }
+    if BOILER_EXACT.contains(&w) || BOILER_PREFIX.iter().any(|p| w.starts_with(p)) {
+        return Hint::Boilerplate;
+    }
+    if META_EXACT.contains(&w) {
+        return Hint::Meta;
+    }
+    if CONTENT_EXACT.contains(&w) {
+        return Hint::Content;
+    }
+    Hint::None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dom::{tag, ParseLimits};
+
+    fn words(v: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for_each_word(v, |w| out.push(w.to_string()));
+        out
+    }
+
+    #[test]
+    fn splits_class_words() {
+        assert_eq!(
+            words("shareBar  article-body"),
+            ["share", "bar", "article", "body"]
+        );
+        assert_eq!(words("c-story__text"), ["c", "story", "text"]);
+    }
+
+    #[test]
+    fn boilerplate_beats_content_on_one_element() {
+        let d = Dom::parse(
+            r#"<div class="article-comments"></div><div class="post-share"></div><div class="entry-content"></div><div class="header"></div>"#,
+            ParseLimits::default(),
+        );
+        let divs: Vec<_> = d.find_all(Dom::ROOT, &tag!("div")).collect();
+        assert_eq!(class_hint(&d, divs[0]), Hint::Comments);
+        assert_eq!(class_hint(&d, divs[1]), Hint::Boilerplate);
+        assert_eq!(class_hint(&d, divs[2]), Hint::Content);
+        // `ad` matches whole words only.
+        assert_eq!(class_hint(&d, divs[3]), Hint::None);
+    }
+
+    #[test]
+    fn drops_junk_and_counts_text() {
+        let d = Dom::parse(
+            r#"<body><nav><a>Home</a></nav><div id=x><p>Hello, <a href=/>world</a></p><script>x</script><p style="display: none">hidden</p></div></body>"#,
+            ParseLimits::default(),
+        );
+        let c = clean(&d);
+        let nav = d.find(Dom::ROOT, &tag!("nav")).expect("nav");
+        assert_eq!(c.drop[nav], Drop::Structural);
+        let div = d.find(Dom::ROOT, &tag!("div")).expect("div");
+        assert_eq!(c.text_len[div], "Hello,world".len() as u32);
+        assert_eq!(c.link_len[div], 5);
+        assert_eq!(c.commas[div], 1);
+        assert!((c.link_density(div) - 5.0 / 11.0).abs() < 1e-6);
+    }
+}

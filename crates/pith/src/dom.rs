@@ -117,7 +117,16 @@ impl Dom {
             limits,
             truncated: Cell::new(false),
         };
-        let mut parser = html5ever::parse_document(sink, Default::default());
+        // Parsed as a browser without scripting would: `<noscript>` content
+        // becomes elements, which is where lazy-loading pages put real `<img>`s.
+        let opts = html5ever::ParseOpts {
+            tree_builder: html5ever::tree_builder::TreeBuilderOpts {
+                scripting_enabled: false,
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let mut parser = html5ever::parse_document(sink, opts);
         // Feed in slices so the node limit can stop a hostile document early.
         const CHUNK: usize = 256 * 1024;
         let mut rest = html;

@@ -1,0 +1,1186 @@
+//! Build the IR from the selected subtrees.
+
+use std::collections::HashSet;
+
+use html5ever::LocalName;
+use url::Url;
+
+use crate::clean::{Cleaned, Drop, Hint};
+use crate::dom::{collapse_whitespace, tag, Dom, NodeData, NodeId};
+use crate::ir::{inlines_text, Block, Figure, Image, Inline, List, Row, Table};
+use crate::metadata::Metadata;
+
+/// Visible characters of a block (for thresholds and confidence).
+pub fn block_text_len(b: &Block) -> usize {
+    fn inl(v: &[Inline]) -> usize {
+        v.iter()
+            .map(|i| match i {
+                Inline::Text(t) | Inline::Code(t) => {
+                    t.chars().filter(|c| !c.is_whitespace()).count()
+                }
+                Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => inl(c),
+                _ => 0,
+            })
+            .sum()
+    }
+    match b {
+        Block::Heading { content, .. } | Block::Paragraph(content) => inl(content),
+        Block::List(l) => l.items.iter().flatten().map(block_text_len).sum(),
+        Block::Quote(v) => v.iter().map(block_text_len).sum(),
+        Block::Code { text, .. } => text.chars().filter(|c| !c.is_whitespace()).count(),
+        Block::Table(t) => t
+            .rows
+            .iter()
+            .flat_map(|r| r.cells.iter())
+            .map(|c| inl(c))
+            .sum(),
+        Block::Figure(f) => inl(&f.caption) + inl(&f.credit),
+        Block::Rule => 0,
+    }
+}
+
+/// Elements laid out inline: their content flows into the current paragraph.
+fn is_inline(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        tag!("a")
+            | tag!("abbr")
+            | tag!("b")
+            | tag!("bdi")
+            | tag!("bdo")
+            | tag!("cite")
+            | tag!("code")
+            | tag!("data")
+            | tag!("del")
+            | tag!("dfn")
+            | tag!("em")
+            | tag!("font")
+            | tag!("i")
+            | tag!("img")
+            | tag!("ins")
+            | tag!("kbd")
+            | tag!("label")
+            | tag!("mark")
+            | tag!("q")
+            | tag!("s")
+            | tag!("samp")
+            | tag!("small")
+            | tag!("span")
+            | tag!("strike")
+            | tag!("strong")
+            | tag!("sub")
+            | tag!("sup")
+            | tag!("time")
+            | tag!("tt")
+            | tag!("u")
+            | tag!("var")
+            | tag!("br")
+            | tag!("wbr")
+            | tag!("picture")
+            | tag!("source")
+            | tag!("nobr")
+            | tag!("big")
+            | tag!("acronym")
+    )
+}
+
+/// Paragraph texts that are page furniture whatever their markup.
+fn is_furniture_text(t: &str) -> bool {
+    const EXACT: &[&str] = &[
+        "advertisement",
+        "anzeige",
+        "werbung",
+        "publicidad",
+        "publicité",
+        "pubblicità",
+        "reklama",
+        "sponsored",
+        "share",
+        "share this",
+        "share this article",
+        "share this story",
+        "continue reading",
+        "continue reading below",
+        "story continues below advertisement",
+        "article continues below",
+        "read more",
+        "skip to content",
+        "skip to main content",
+        "loading...",
+        "loading",
+    ];
+    let t = t.trim().trim_end_matches([':', '.']).to_lowercase();
+    EXACT.contains(&t.as_str())
+}
+
+/// An inline buffer with HTML whitespace collapsing.
+#[derive(Default)]
+struct Para {
+    items: Vec<Inline>,
+    /// The buffer ends with whitespace (or is empty): a following space is dropped.
+    space: bool,
+}
+
+impl Para {
+    fn new() -> Self {
+        Para {
+            items: Vec::new(),
+            space: true,
+        }
+    }
+
+    fn push_text(&mut self, t: &str) {
+        let mut s = String::with_capacity(t.len());
+        for (i, part) in t
+            .split(|c: char| c.is_whitespace() && c != '\u{a0}')
+            .enumerate()
+        {
+            if i > 0 && !self.space {
+                s.push(' ');
+                self.space = true;
+            }
+            if !part.is_empty() {
+                s.push_str(part);
+                self.space = false;
+            }
+        }
+        if s.is_empty() {
+            return;
+        }
+        if let Some(Inline::Text(last)) = self.items.last_mut() {
+            last.push_str(&s);
+        } else {
+            self.items.push(Inline::Text(s));
+        }
+    }
+
+    fn push(&mut self, i: Inline) {
+        self.space = matches!(i, Inline::LineBreak);
+        self.items.push(i);
+    }
+
+    fn has_content(&self) -> bool {
+        fn any(v: &[Inline]) -> bool {
+            v.iter().any(|i| match i {
+                Inline::Text(t) => !t.trim().is_empty(),
+                Inline::Code(_) | Inline::Image(_) => true,
+                Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => any(c),
+                Inline::LineBreak => false,
+            })
+        }
+        any(&self.items)
+    }
+
+    /// Ends with two line breaks: `<br><br>` separates paragraphs.
+    fn ends_with_double_break(&self) -> bool {
+        let mut it = self
+            .items
+            .iter()
+            .rev()
+            .filter(|i| !matches!(i, Inline::Text(t) if t.trim().is_empty()));
+        matches!(it.next(), Some(Inline::LineBreak)) && matches!(it.next(), Some(Inline::LineBreak))
+    }
+
+    fn take(&mut self) -> Vec<Inline> {
+        self.space = true;
+        std::mem::take(&mut self.items)
+    }
+}
+
+/// Trim whitespace and line breaks at both ends of an inline run.
+fn trim_inlines(mut v: Vec<Inline>) -> Vec<Inline> {
+    while matches!(v.last(), Some(Inline::LineBreak)) {
+        v.pop();
+    }
+    while matches!(v.first(), Some(Inline::LineBreak)) {
+        v.remove(0);
+    }
+    if let Some(Inline::Text(t)) = v.first_mut() {
+        let trimmed = t.trim_start();
+        if trimmed.len() != t.len() {
+            *t = trimmed.to_string();
+        }
+    }
+    if let Some(Inline::Text(t)) = v.last_mut() {
+        let trimmed = t.trim_end();
+        if trimmed.len() != t.len() {
+            *t = trimmed.to_string();
+        }
+    }
+    v.retain(|i| !matches!(i, Inline::Text(t) if t.is_empty()));
+    v
+}
+
+pub struct Builder<'a> {
+    dom: &'a Dom,
+    c: &'a Cleaned,
+    base: Option<&'a Url>,
+    strict: bool,
+    title: Option<String>,
+    /// Normalised texts of the paragraphs written so far: text is never repeated.
+    seen: HashSet<String>,
+    /// The title heading was met (and left out) already.
+    title_done: bool,
+    depth: u32,
+}
+
+/// Nesting deeper than this inside the article is flattened (the parser
+/// already bounds the tree; this bounds the builder's recursion further).
+const MAX_BUILD_DEPTH: u32 = 200;
+
+impl<'a> Builder<'a> {
+    pub fn new(
+        dom: &'a Dom,
+        c: &'a Cleaned,
+        base: Option<&'a Url>,
+        meta: &Metadata,
+        strict: bool,
+    ) -> Self {
+        let title = meta
+            .title
+            .as_deref()
+            .map(normalise)
+            .filter(|t| !t.is_empty())
+            .or_else(|| {
+                dom.head()
+                    .and_then(|h| dom.find(h, &tag!("title")))
+                    .map(|t| normalise(&dom.text_content(t)))
+            });
+        Builder {
+            dom,
+            c,
+            base,
+            strict,
+            title,
+            seen: HashSet::new(),
+            title_done: false,
+            depth: 0,
+        }
+    }
+
+    /// Build one selected subtree into `out`.
+    pub fn root(&mut self, id: NodeId, out: &mut Vec<Block>) {
+        if self.dom.name(id).is_some_and(|n| !is_inline(n)) {
+            self.block(id, out);
+        } else {
+            let mut p = Para::new();
+            self.inline(id, &mut p, out);
+            self.flush(&mut p, out);
+        }
+    }
+
+    /// Comment sections anywhere in the page (outside the article).
+    pub fn comments(&mut self, roots: &[NodeId]) -> Vec<Block> {
+        let dom = self.dom;
+        let mut out = Vec::new();
+        let mut it = dom.descendants(Dom::ROOT);
+        while let Some(id) = it.next() {
+            if !dom.is_element(id) || self.c.drop[id] != Drop::No {
+                continue;
+            }
+            if roots.contains(&id) {
+                it.skip_children();
+                continue;
+            }
+            let is_comments = self.c.hint[id] == Hint::Comments
+                || dom.attr(id, "id").is_some_and(|v| v == "disqus_thread");
+            if is_comments && self.c.text_len[id] > 0 {
+                let strict = self.strict;
+                // Inside the comment section, comment words are not a reason to drop.
+                self.strict = false;
+                self.blocks_of(id, &mut out, true);
+                self.strict = strict;
+                it.skip_children();
+            }
+        }
+        out
+    }
+
+    /// Should this element be left out of the article?
+    fn skip(&self, id: NodeId, in_comments: bool) -> bool {
+        let c = self.c;
+        if c.drop[id] != Drop::No {
+            return true;
+        }
+        let dom = self.dom;
+        let len = c.text_len[id];
+        match c.hint[id] {
+            Hint::Comments if !in_comments => return true,
+            Hint::Boilerplate if self.strict => {
+                // A one-link box inside the body ("Related article: ...")
+                // stays where it stands; lists of links go.
+                if !(c.links[id] <= 1 && len < 200 && len > 0) {
+                    return true;
+                }
+            }
+            // Bylines, datelines and tag lists: short by nature; a long
+            // element with such a class is a misnamed container.
+            Hint::Meta if len < 200 => return true,
+            _ => {}
+        }
+        let div = tag!("div");
+        let name = dom.name(id).unwrap_or(&div);
+        match *name {
+            tag!("p")
+            | tag!("pre")
+            | tag!("h1")
+            | tag!("h2")
+            | tag!("h3")
+            | tag!("h4")
+            | tag!("h5")
+            | tag!("h6")
+            | tag!("blockquote")
+            | tag!("figure")
+            | tag!("img")
+            | tag!("picture")
+            | tag!("table")
+            | tag!("tr")
+            | tag!("td")
+            | tag!("th")
+            | tag!("tbody") => false,
+            tag!("form") => len < 200 || c.link_density(id) > 0.5,
+            tag!("ul") | tag!("ol") => {
+                // Link lists: menus, "more stories", tag clouds.
+                c.links[id] >= 3 && c.link_density(id) > 0.5
+            }
+            tag!("li") => false,
+            _ if is_inline(name) => false,
+            _ => {
+                // Containers made mostly of links are navigation or teasers.
+                (c.links[id] >= 2 && c.link_density(id) > 0.65)
+                    || (c.links[id] >= 6 && c.link_density(id) > 0.45 && len < 1500)
+            }
+        }
+    }
+
+    fn flush(&mut self, p: &mut Para, out: &mut Vec<Block>) {
+        if !p.has_content() {
+            p.take();
+            return;
+        }
+        let inl = trim_inlines(p.take());
+        if inl.is_empty() {
+            return;
+        }
+        let text = inlines_text(&inl);
+        if is_furniture_text(&text) {
+            return;
+        }
+        let key = normalise(&text);
+        // Repeated paragraphs (a pull quote, a duplicated teaser) are written once.
+        if key.len() >= 20 && !self.seen.insert(key) {
+            return;
+        }
+        out.push(Block::Paragraph(inl));
+    }
+
+    /// The children of `id` as blocks.
+    fn blocks_of(&mut self, id: NodeId, out: &mut Vec<Block>, in_comments: bool) {
+        let mut p = Para::new();
+        for ch in self.dom.children(id) {
+            self.node(ch, &mut p, out, in_comments);
+            if p.ends_with_double_break() {
+                self.flush(&mut p, out);
+            }
+        }
+        self.flush(&mut p, out);
+    }
+
+    /// One node in a flow context: inline content joins `p`, blocks flush it.
+    fn node(&mut self, id: NodeId, p: &mut Para, out: &mut Vec<Block>, in_comments: bool) {
+        let dom = self.dom;
+        match dom.data(id) {
+            NodeData::Text(t) => p.push_text(t),
+            NodeData::Element(el) => {
+                if self.skip(id, in_comments) {
+                    return;
+                }
+                if is_inline(&el.name.local) && !self.has_block_child(id) {
+                    self.inline(id, p, out);
+                } else {
+                    self.flush(p, out);
+                    self.block(id, out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Does an inline element wrap block content (`<a><div>…</div></a>`)?
+    fn has_block_child(&self, id: NodeId) -> bool {
+        self.dom.children(id).any(|c| {
+            self.dom
+                .name(c)
+                .is_some_and(|n| !is_inline(n) && *n != tag!("noscript"))
+        })
+    }
+
+    fn block(&mut self, id: NodeId, out: &mut Vec<Block>) {
+        if self.depth >= MAX_BUILD_DEPTH {
+            // Too deep: keep the text, drop the structure.
+            let t = self.dom.text_content(id);
+            if !t.is_empty() {
+                out.push(Block::Paragraph(vec![Inline::Text(t)]));
+            }
+            return;
+        }
+        self.depth += 1;
+        self.block_inner(id, out);
+        self.depth -= 1;
+    }
+
+    fn block_inner(&mut self, id: NodeId, out: &mut Vec<Block>) {
+        let dom = self.dom;
+        let Some(name) = dom.name(id) else { return };
+        match *name {
+            tag!("p") => {
+                let mut p = Para::new();
+                for ch in dom.children(id) {
+                    self.node(ch, &mut p, out, false);
+                    if p.ends_with_double_break() {
+                        self.flush(&mut p, out);
+                    }
+                }
+                self.flush(&mut p, out);
+            }
+            tag!("h1") | tag!("h2") | tag!("h3") | tag!("h4") | tag!("h5") | tag!("h6") => {
+                let level = name.as_bytes()[1] - b'0';
+                let mut p = Para::new();
+                self.inline_children(id, &mut p, out);
+                let content = trim_inlines(p.take());
+                if content.is_empty() {
+                    return;
+                }
+                let text = normalise(&inlines_text(&content));
+                if !self.title_done && self.is_title(&text) {
+                    self.title_done = true;
+                    return;
+                }
+                if !self.seen.insert(format!("h:{text}")) {
+                    return;
+                }
+                // The page's title is the only level-1 heading of the output.
+                out.push(Block::Heading {
+                    level: level.max(2),
+                    content,
+                });
+            }
+            tag!("ul") | tag!("ol") => {
+                let ordered = *name == tag!("ol");
+                let start = if ordered {
+                    dom.attr(id, "start")
+                        .and_then(|s| s.trim().parse::<u32>().ok())
+                        .filter(|&s| s != 1)
+                } else {
+                    None
+                };
+                let mut items = Vec::new();
+                let mut stray = Para::new();
+                for ch in dom.children(id) {
+                    if dom.is(ch, &tag!("li")) {
+                        if self.skip(ch, false) {
+                            continue;
+                        }
+                        let mut item = Vec::new();
+                        self.blocks_of(ch, &mut item, false);
+                        if !item.is_empty() {
+                            items.push(item);
+                        }
+                    } else if dom.is_element(ch) {
+                        // Lists nested directly in lists (invalid but common).
+                        let mut item = Vec::new();
+                        self.node(ch, &mut stray, &mut item, false);
+                        self.flush(&mut stray, &mut item);
+                        if !item.is_empty() {
+                            items.push(item);
+                        }
+                    }
+                }
+                if !items.is_empty() {
+                    out.push(Block::List(List {
+                        ordered,
+                        start,
+                        items,
+                    }));
+                }
+            }
+            tag!("dl") => {
+                for ch in dom.children(id) {
+                    if dom.is(ch, &tag!("dt")) {
+                        let mut p = Para::new();
+                        self.inline_children(ch, &mut p, out);
+                        let content = trim_inlines(p.take());
+                        if !content.is_empty() {
+                            out.push(Block::Paragraph(vec![Inline::Strong(content)]));
+                        }
+                    } else if dom.is_element(ch) && !self.skip(ch, false) {
+                        self.blocks_of(ch, out, false);
+                    }
+                }
+            }
+            tag!("blockquote") => {
+                let mut inner = Vec::new();
+                self.blocks_of(id, &mut inner, false);
+                if !inner.is_empty() {
+                    out.push(Block::Quote(inner));
+                }
+            }
+            tag!("pre") => {
+                let mut text = String::new();
+                self.pre_text(id, &mut text);
+                let text = trim_code(&text);
+                if !text.trim().is_empty() {
+                    out.push(Block::Code {
+                        lang: code_lang(dom, id),
+                        text,
+                    });
+                }
+            }
+            tag!("hr") => {
+                if matches!(out.last(), Some(b) if !matches!(b, Block::Rule)) {
+                    out.push(Block::Rule);
+                }
+            }
+            tag!("table") => self.table(id, out),
+            tag!("figure") => self.figure(id, out),
+            tag!("noscript") => self.noscript(id, out),
+            tag!("br") => {}
+            _ => self.blocks_of(id, out, false),
+        }
+    }
+
+    /// Is this heading the page's title (left out: the title is written apart)?
+    fn is_title(&self, text: &str) -> bool {
+        let Some(title) = &self.title else {
+            return false;
+        };
+        !text.is_empty() && (title == text || (text.len() >= 15 && title.contains(text)))
+    }
+
+    fn inline_children(&mut self, id: NodeId, p: &mut Para, out: &mut Vec<Block>) {
+        for ch in self.dom.children(id) {
+            match self.dom.data(ch) {
+                NodeData::Text(t) => p.push_text(t),
+                NodeData::Element(_) => {
+                    if !self.skip(ch, false) {
+                        self.inline(ch, p, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// An element in inline context.
+    fn inline(&mut self, id: NodeId, p: &mut Para, out: &mut Vec<Block>) {
+        let dom = self.dom;
+        let Some(name) = dom.name(id) else {
+            if let Some(t) = dom.text(id) {
+                p.push_text(t);
+            }
+            return;
+        };
+        if self.depth >= MAX_BUILD_DEPTH {
+            p.push_text(&dom.text_content(id));
+            return;
+        }
+        self.depth += 1;
+        match *name {
+            tag!("br") => p.push(Inline::LineBreak),
+            tag!("img") => {
+                if let Some(img) = self.image(id) {
+                    p.push(Inline::Image(img));
+                }
+            }
+            tag!("picture") => {
+                if let Some(img) = dom.find(id, &tag!("img")).and_then(|i| self.image(i)) {
+                    p.push(Inline::Image(img));
+                }
+            }
+            tag!("strong") | tag!("b") => self.wrapped(id, p, out, Inline::Strong),
+            tag!("em") | tag!("i") | tag!("cite") => self.wrapped(id, p, out, Inline::Emphasis),
+            tag!("code") | tag!("kbd") | tag!("samp") | tag!("tt") => {
+                let t = collapse_whitespace(&raw_text(dom, id));
+                if !t.is_empty() {
+                    if !p.space && starts_after_space(dom, id) {
+                        p.push_text(" ");
+                    }
+                    p.push(Inline::Code(t));
+                    p.space = false;
+                }
+            }
+            tag!("a") => {
+                let href = dom.attr(id, "href").and_then(|h| self.resolve(h));
+                let mut inner = Para {
+                    items: Vec::new(),
+                    space: p.space,
+                };
+                self.inline_children(id, &mut inner, out);
+                let content = inner.items;
+                let ends_space = inner.space;
+                match href {
+                    Some(href) if has_text(&content) => {
+                        let (lead, content, trail) = split_edge_spaces(content);
+                        if lead {
+                            p.push_text(" ");
+                        }
+                        p.push(Inline::Link { href, content });
+                        p.space = false;
+                        if trail {
+                            p.push_text(" ");
+                        }
+                    }
+                    _ => {
+                        for i in content {
+                            match i {
+                                Inline::Text(t) => p.push_text(&t),
+                                other => p.push(other),
+                            }
+                        }
+                        p.space = ends_space;
+                    }
+                }
+            }
+            tag!("sup") | tag!("sub") => {
+                // Footnote markers that only link elsewhere ("[1]") are noise in text.
+                self.inline_children(id, p, out);
+            }
+            _ => self.inline_children(id, p, out),
+        }
+        self.depth -= 1;
+    }
+
+    /// `<strong>`/`<em>` and friends: formatting around inline content.
+    fn wrapped(
+        &mut self,
+        id: NodeId,
+        p: &mut Para,
+        out: &mut Vec<Block>,
+        f: fn(Vec<Inline>) -> Inline,
+    ) {
+        let mut inner = Para {
+            items: Vec::new(),
+            space: p.space,
+        };
+        self.inline_children(id, &mut inner, out);
+        let ends_space = inner.space;
+        if !has_text(&inner.items) {
+            for i in inner.items {
+                p.push(i);
+            }
+            p.space = ends_space;
+            return;
+        }
+        let (lead, content, trail) = split_edge_spaces(inner.items);
+        if lead {
+            p.push_text(" ");
+        }
+        p.push(f(content));
+        p.space = false;
+        if trail {
+            p.push_text(" ");
+        }
+    }
+
+    fn resolve(&self, href: &str) -> Option<String> {
+        let h = href.trim();
+        if h.is_empty() || h.starts_with("javascript:") || h == "#" {
+            return None;
+        }
+        match self.base {
+            Some(b) => b.join(h).ok().map(String::from),
+            None => Some(h.to_string()),
+        }
+    }
+
+    /// The best real source of an `<img>` (lazy-loading attributes first).
+    fn image(&self, id: NodeId) -> Option<Image> {
+        let dom = self.dom;
+        let usable = |s: &str| {
+            let s = s.trim();
+            !s.is_empty()
+                && !s.starts_with("data:")
+                && !s.contains("blank.gif")
+                && !s.contains("spacer.gif")
+                && !s.contains("pixel.gif")
+        };
+        let mut src = None;
+        for a in [
+            "data-src",
+            "data-lazy-src",
+            "data-original",
+            "data-url",
+            "data-hi-res-src",
+        ] {
+            if let Some(v) = dom.attr(id, a).filter(|v| usable(v)) {
+                src = Some(v.trim().to_string());
+                break;
+            }
+        }
+        if src.is_none() {
+            for a in ["data-srcset", "srcset"] {
+                if let Some(v) = dom
+                    .attr(id, a)
+                    .and_then(largest_in_srcset)
+                    .filter(|v| usable(v))
+                {
+                    src = Some(v);
+                    break;
+                }
+            }
+        }
+        if src.is_none() {
+            src = dom
+                .attr(id, "src")
+                .filter(|v| usable(v))
+                .map(|v| v.trim().to_string());
+        }
+        let src = src?;
+        // Tracking pixels and spacers.
+        let tiny = |a: &str| {
+            dom.attr(id, a)
+                .and_then(|v| v.trim().parse::<u32>().ok())
+                .is_some_and(|v| v <= 2)
+        };
+        if tiny("width") || tiny("height") {
+            return None;
+        }
+        let src = self.resolve(&src)?;
+        Some(Image {
+            src,
+            alt: collapse_whitespace(dom.attr(id, "alt").unwrap_or("")),
+            title: dom
+                .attr(id, "title")
+                .map(collapse_whitespace)
+                .filter(|t| !t.is_empty()),
+        })
+    }
+
+    /// `<noscript>` in the body: only the images lazy-loading pages put there.
+    fn noscript(&mut self, id: NodeId, out: &mut Vec<Block>) {
+        let dom = self.dom;
+        // The image is already shown by a sibling `<img>`.
+        if let Some(parent) = dom.parent(id) {
+            if dom
+                .element_children(parent)
+                .any(|c| dom.is(c, &tag!("img")) && self.image(c).is_some())
+            {
+                return;
+            }
+        }
+        if let Some(img) = dom.find(id, &tag!("img")).and_then(|i| self.image(i)) {
+            out.push(Block::Figure(Figure {
+                image: Some(img),
+                ..Default::default()
+            }));
+        }
+    }
+
+    fn figure(&mut self, id: NodeId, out: &mut Vec<Block>) {
+        let dom = self.dom;
+        let mut fig = Figure::default();
+        let mut caption_node = None;
+        let mut other_blocks = Vec::new();
+        let mut it = dom.descendants(id);
+        while let Some(d) = it.next() {
+            if !dom.is_element(d) {
+                continue;
+            }
+            if self.c.drop[d] != Drop::No && !dom.is(d, &tag!("noscript")) {
+                it.skip_children();
+                continue;
+            }
+            match dom.name(d) {
+                Some(&tag!("img")) if fig.image.is_none() => fig.image = self.image(d),
+                Some(&tag!("figcaption")) => {
+                    caption_node = Some(d);
+                    it.skip_children();
+                }
+                Some(&tag!("pre")) | Some(&tag!("table")) | Some(&tag!("blockquote")) => {
+                    // Code listings and tables wrapped in <figure>.
+                    self.block(d, &mut other_blocks);
+                    it.skip_children();
+                }
+                _ => {}
+            }
+        }
+        if let Some(cap) = caption_node {
+            let (caption, credit) = self.caption(cap);
+            fig.caption = caption;
+            fig.credit = credit;
+        }
+        if let Some(cap_text) =
+            (!fig.caption.is_empty()).then(|| normalise(&inlines_text(&fig.caption)))
+        {
+            if cap_text.len() >= 20 && !self.seen.insert(cap_text) {
+                fig.caption.clear();
+            }
+        }
+        let has_fig = fig.image.is_some() || !fig.caption.is_empty() || !fig.credit.is_empty();
+        if other_blocks.is_empty() {
+            if has_fig {
+                out.push(Block::Figure(fig));
+            }
+        } else {
+            out.extend(other_blocks);
+            if !fig.caption.is_empty() {
+                out.push(Block::Paragraph(fig.caption));
+            }
+        }
+    }
+
+    /// Split a `<figcaption>` into caption and credit. The credit is an
+    /// element whose class names it (credit, copyright, source, author,
+    /// photographer), or a `<small>`/`<cite>` at the end.
+    fn caption(&mut self, cap: NodeId) -> (Vec<Inline>, Vec<Inline>) {
+        let dom = self.dom;
+        let mut credit_node = None;
+        for d in dom.descendants(cap) {
+            if !dom.is_element(d) {
+                continue;
+            }
+            let class = format!(
+                "{} {}",
+                dom.attr(d, "class").unwrap_or(""),
+                dom.attr(d, "itemprop").unwrap_or("")
+            )
+            .to_ascii_lowercase();
+            if [
+                "credit",
+                "copyright",
+                "source",
+                "author",
+                "photographer",
+                "byline",
+                "courtesy",
+            ]
+            .iter()
+            .any(|w| class.contains(w))
+            {
+                credit_node = Some(d);
+                break;
+            }
+        }
+        if credit_node.is_none() {
+            if let Some(last) = dom.element_children(cap).last() {
+                if (dom.is(last, &tag!("small")) || dom.is(last, &tag!("cite")))
+                    && dom
+                        .next_sibling(last)
+                        .is_none_or(|n| dom.text(n).is_some_and(|t| t.trim().is_empty()))
+                {
+                    credit_node = Some(last);
+                }
+            }
+        }
+        let mut p = Para::new();
+        let mut scratch = Vec::new();
+        let mut credit = Vec::new();
+        for ch in dom.children(cap) {
+            if Some(ch) == credit_node {
+                continue;
+            }
+            match dom.data(ch) {
+                NodeData::Text(t) => p.push_text(t),
+                NodeData::Element(_) => {
+                    if credit_node.is_some_and(|cn| dom.ancestors(cn).any(|a| a == ch)) {
+                        // The credit is nested: take the rest of this child's text.
+                        for g in dom.children(ch) {
+                            if Some(g) != credit_node {
+                                self.inline(g, &mut p, &mut scratch);
+                            }
+                        }
+                    } else if !self.skip(ch, false) {
+                        self.inline(ch, &mut p, &mut scratch);
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(cn) = credit_node {
+            let t = dom.text_content(cn);
+            if !t.is_empty() {
+                credit.push(Inline::Text(t));
+            }
+        }
+        (trim_inlines(p.take()), credit)
+    }
+
+    fn table(&mut self, id: NodeId, out: &mut Vec<Block>) {
+        let dom = self.dom;
+        if !self.is_data_table(id) {
+            // Layout table: its cells are containers.
+            let mut it = dom.descendants(id);
+            while let Some(d) = it.next() {
+                match dom.name(d) {
+                    Some(&tag!("td")) | Some(&tag!("th")) => {
+                        if !self.skip(d, false) {
+                            self.blocks_of(d, out, false);
+                        }
+                        it.skip_children();
+                    }
+                    Some(&tag!("table")) => {
+                        self.table(d, out);
+                        it.skip_children();
+                    }
+                    Some(&tag!("caption")) => {
+                        self.blocks_of(d, out, false);
+                        it.skip_children();
+                    }
+                    _ => {}
+                }
+            }
+            return;
+        }
+        let mut table = Table::default();
+        let mut it = dom.descendants(id);
+        while let Some(d) = it.next() {
+            match dom.name(d) {
+                Some(&tag!("tr")) => {
+                    let in_head = dom.parent(d).is_some_and(|p| dom.is(p, &tag!("thead")));
+                    let mut row = Row::default();
+                    let mut all_th = true;
+                    for cell in dom.element_children(d) {
+                        let is_th = dom.is(cell, &tag!("th"));
+                        if !is_th && !dom.is(cell, &tag!("td")) {
+                            continue;
+                        }
+                        all_th &= is_th;
+                        let mut p = Para::new();
+                        let mut scratch = Vec::new();
+                        self.inline_children(cell, &mut p, &mut scratch);
+                        let mut content = trim_inlines(p.take());
+                        // Block content in a cell flattens to its text.
+                        for b in scratch {
+                            if !content.is_empty() {
+                                content.push(Inline::LineBreak);
+                            }
+                            content.push(Inline::Text(block_plain(&b)));
+                        }
+                        let span = dom
+                            .attr(cell, "colspan")
+                            .and_then(|s| s.trim().parse::<usize>().ok())
+                            .unwrap_or(1)
+                            .clamp(1, 50);
+                        row.cells.push(content);
+                        for _ in 1..span {
+                            row.cells.push(Vec::new());
+                        }
+                    }
+                    row.header = in_head || (all_th && !row.cells.is_empty());
+                    if !row.cells.is_empty() {
+                        table.rows.push(row);
+                    }
+                    it.skip_children();
+                }
+                Some(&tag!("table")) => it.skip_children(),
+                Some(&tag!("caption")) => {
+                    let t = dom.text_content(d);
+                    if !t.is_empty() {
+                        out.push(Block::Paragraph(vec![Inline::Emphasis(vec![
+                            Inline::Text(t),
+                        ])]));
+                    }
+                    it.skip_children();
+                }
+                _ => {}
+            }
+        }
+        if !table.rows.is_empty() {
+            out.push(Block::Table(table));
+        }
+    }
+
+    /// Data tables have headers, or a grid of short inline cells; layout
+    /// tables hold blocks, nested tables, or a single column.
+    fn is_data_table(&self, id: NodeId) -> bool {
+        let dom = self.dom;
+        if dom
+            .attr(id, "role")
+            .is_some_and(|r| r == "presentation" || r == "none")
+        {
+            return false;
+        }
+        let mut rows = 0usize;
+        let mut max_cols = 0usize;
+        let mut has_th = false;
+        let mut it = dom.descendants(id);
+        while let Some(d) = it.next() {
+            match dom.name(d) {
+                Some(&tag!("table")) => return false,
+                Some(&tag!("caption")) | Some(&tag!("thead")) => has_th = true,
+                Some(&tag!("tr")) => {
+                    rows += 1;
+                    let cols = dom
+                        .element_children(d)
+                        .filter(|&c| dom.is(c, &tag!("td")) || dom.is(c, &tag!("th")))
+                        .count();
+                    max_cols = max_cols.max(cols);
+                }
+                Some(&tag!("th")) => has_th = true,
+                Some(&tag!("div"))
+                | Some(&tag!("p"))
+                | Some(&tag!("ul"))
+                | Some(&tag!("ol"))
+                | Some(&tag!("h1"))
+                | Some(&tag!("h2"))
+                | Some(&tag!("h3"))
+                | Some(&tag!("article"))
+                | Some(&tag!("section"))
+                | Some(&tag!("form"))
+                | Some(&tag!("iframe")) => {
+                    // Block content: a layout table, unless the table is
+                    // clearly tabular (header cells over several columns).
+                    if !(has_th && max_cols >= 2) && self.c.text_len[d] > 100 {
+                        return false;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if max_cols < 2 || rows < 1 {
+            return false;
+        }
+        has_th || (rows >= 2 && self.c.text_len[id] as usize / (rows * max_cols).max(1) < 200)
+    }
+
+    /// Raw text of a `<pre>`, with `<br>` as newlines.
+    fn pre_text(&self, id: NodeId, out: &mut String) {
+        let dom = self.dom;
+        let mut it = dom.descendants(id);
+        while let Some(d) = it.next() {
+            match dom.data(d) {
+                NodeData::Text(t) => out.push_str(t),
+                NodeData::Element(e) => {
+                    if e.name.local == tag!("br") {
+                        out.push('\n');
+                    } else if self.c.drop[d] != Drop::No {
+                        it.skip_children();
+                    } else if matches!(e.name.local, tag!("div") | tag!("p"))
+                        && !out.is_empty()
+                        && !out.ends_with('\n')
+                    {
+                        // Line-per-div code viewers.
+                        out.push('\n');
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+fn raw_text(dom: &Dom, id: NodeId) -> String {
+    let mut s = String::new();
+    dom.text_into(id, &mut s);
+    s
+}
+
+/// Whether the text before `id` ends with whitespace in the source.
+fn starts_after_space(dom: &Dom, id: NodeId) -> bool {
+    dom.prev_sibling(id)
+        .and_then(|p| dom.text(p))
+        .is_some_and(|t| t.ends_with(char::is_whitespace))
+}
+
+fn has_text(v: &[Inline]) -> bool {
+    v.iter().any(|i| match i {
+        Inline::Text(t) => !t.trim().is_empty(),
+        Inline::Code(_) | Inline::Image(_) => true,
+        Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => has_text(c),
+        Inline::LineBreak => false,
+    })
+}
+
+/// Move spaces at the edges of formatted content outside it, so that
+/// `<b> bold </b>` renders as ` **bold** `.
+fn split_edge_spaces(v: Vec<Inline>) -> (bool, Vec<Inline>, bool) {
+    let lead = matches!(v.first(), Some(Inline::Text(t)) if t.starts_with(' '));
+    let trail = matches!(v.last(), Some(Inline::Text(t)) if t.ends_with(' '));
+    (lead, trim_inlines(v), trail)
+}
+
+/// Plain text of a block, for table cells.
+fn block_plain(b: &Block) -> String {
+    match b {
+        Block::Paragraph(c) | Block::Heading { content: c, .. } => inlines_text(c),
+        Block::Code { text, .. } => text.clone(),
+        Block::List(l) => l
+            .items
+            .iter()
+            .map(|i| i.iter().map(block_plain).collect::<Vec<_>>().join(" "))
+            .collect::<Vec<_>>()
+            .join("; "),
+        Block::Quote(v) => v.iter().map(block_plain).collect::<Vec<_>>().join(" "),
+        Block::Table(_) | Block::Rule => String::new(),
+        Block::Figure(f) => inlines_text(&f.caption),
+    }
+}
+
+/// The largest candidate of a `srcset` (by `w` or `x` descriptor).
+fn largest_in_srcset(v: &str) -> Option<String> {
+    let mut best: Option<(f32, &str)> = None;
+    for cand in v.split(',') {
+        let mut parts = cand.split_whitespace();
+        let Some(url) = parts.next() else { continue };
+        let size = parts
+            .next()
+            .and_then(|d| d.trim_end_matches(['w', 'x']).parse::<f32>().ok())
+            .unwrap_or(1.0);
+        if best.is_none_or(|(s, _)| size > s) {
+            best = Some((size, url));
+        }
+    }
+    best.map(|(_, u)| u.to_string())
+}
+
+/// The language of a code block, from `language-x`/`lang-x` classes on the
+/// `<pre>` or its `<code>`, or a `data-lang` attribute.
+fn code_lang(dom: &Dom, pre: NodeId) -> Option<String> {
+    let code = dom
+        .element_children(pre)
+        .find(|&c| dom.is(c, &tag!("code")));
+    for id in [Some(pre), code].into_iter().flatten() {
+        if let Some(l) = dom
+            .attr(id, "data-lang")
+            .or_else(|| dom.attr(id, "data-language"))
+        {
+            let l = l.trim();
+            if !l.is_empty() && l.len() < 30 {
+                return Some(l.to_ascii_lowercase());
+            }
+        }
+        if let Some(class) = dom.attr(id, "class") {
+            for w in class.split_whitespace() {
+                for prefix in ["language-", "lang-", "highlight-source-", "brush:"] {
+                    if let Some(l) = w.strip_prefix(prefix) {
+                        if !l.is_empty()
+                            && l.len() < 30
+                            && l.chars()
+                                .all(|c| c.is_ascii_alphanumeric() || "+#-_.".contains(c))
+                        {
+                            return Some(l.to_ascii_lowercase());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    None
+}
+
+/// Drop leading and trailing blank lines of code, keep indentation.
+fn trim_code(t: &str) -> String {
+    let t = t.trim_end();
+    let start = t
+        .char_indices()
+        .take_while(|(_, c)| c.is_whitespace())
+        .filter(|(_, c)| *c == '\n')
+        .last()
+        .map_or(0, |(i, _)| i + 1);
+    t[start..].to_string()
+}
+
+/// Whitespace-collapsed, case-folded text for comparisons.
+pub fn normalise(t: &str) -> String {
+    collapse_whitespace(t).to_lowercase()
+}

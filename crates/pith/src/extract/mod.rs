@@ -1,0 +1,387 @@
+//! Extract stage: find the article in the tree and build the [`crate::ir`].
+//!
+//! 1. Score: every prose block (a paragraph, a text-bearing `<div>`, a
+//!    `<pre>`, a table cell) gives points to its nearest ancestors, more the
+//!    longer it is and the more commas it has; containers get a prior from
+//!    their tag and class words, and their score is damped by link density.
+//! 2. Select: take the best container, move up when its parent holds
+//!    comparable content (articles split by ads into several blocks), then
+//!    add the siblings that look like more of the same.
+//! 3. Build: walk the selection into the IR, leaving out what the clean
+//!    stage marked and blocks that are mostly links.
+//!
+//! If the strict pass (class words trusted) finds too little, a lenient pass
+//! ignores class words, as pages sometimes put `sidebar` on the main column.
+
+mod build;
+
+use url::Url;
+
+use crate::clean::{self, Cleaned, Drop, Hint};
+use crate::dom::{tag, Dom, NodeData, NodeId};
+use crate::ir::{Article, Block};
+use crate::metadata::Metadata;
+use crate::Options;
+
+pub use build::block_text_len;
+
+/// What the extract stage found.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub article: Option<Article>,
+    pub confidence: f32,
+}
+
+/// Fewer visible characters than this and the page has no article: a 404
+/// page or a bare index says "Page not found" or lists teasers, which the
+/// link-density rules remove.
+const MIN_ARTICLE_CHARS: usize = 80;
+
+/// Find the article.
+pub fn article(dom: &Dom, meta: &Metadata, url: Option<&Url>, options: &Options) -> Found {
+    let cleaned = clean::clean(dom);
+    let base = base_url(dom, url);
+    let signals = article_signals(dom);
+    let mut best: Option<(Article, usize, Selection)> = None;
+    for strict in [true, false] {
+        let sel = select(dom, &cleaned, strict);
+        let Some(sel) = sel else { continue };
+        let mut b = build::Builder::new(dom, &cleaned, base.as_ref(), meta, strict);
+        let mut blocks = Vec::new();
+        for &r in &sel.roots {
+            b.root(r, &mut blocks);
+        }
+        let len: usize = blocks.iter().map(block_text_len).sum();
+        let comments = if options.comments {
+            b.comments(&sel.roots)
+        } else {
+            Vec::new()
+        };
+        let article = Article { blocks, comments };
+        let better = best.as_ref().is_none_or(|(_, l, _)| len > *l * 2);
+        if better {
+            best = Some((article, len, sel));
+        }
+        // The strict pass is trusted unless it found very little.
+        if strict && len >= 500 {
+            break;
+        }
+    }
+    let Some((article, len, sel)) = best else {
+        return Found::default();
+    };
+    if len < MIN_ARTICLE_CHARS {
+        return Found {
+            article: None,
+            confidence: 0.0,
+        };
+    }
+    let confidence = confidence(&cleaned, dom, &article, len, &sel, signals);
+    Found {
+        article: Some(article),
+        confidence,
+    }
+}
+
+/// `<base href>` resolved against the page URL, else the page URL.
+fn base_url(dom: &Dom, url: Option<&Url>) -> Option<Url> {
+    let href = dom
+        .head()
+        .and_then(|h| dom.find(h, &tag!("base")))
+        .and_then(|b| dom.attr(b, "href"));
+    match (href, url) {
+        (Some(h), Some(u)) => u.join(h.trim()).ok().or_else(|| Some(u.clone())),
+        (Some(h), None) => Url::parse(h.trim()).ok(),
+        (None, u) => u.cloned(),
+    }
+}
+
+/// Whether the page says it is an article (`og:type`, schema.org types, `<article>`).
+fn article_signals(dom: &Dom) -> bool {
+    for id in dom.descendants(Dom::ROOT) {
+        let Some(el) = dom.element(id) else { continue };
+        match el.name.local {
+            tag!("article") => return true,
+            tag!("meta") => {
+                if el.attr("property") == Some("og:type")
+                    && el.attr("content").is_some_and(|c| c.contains("article"))
+                {
+                    return true;
+                }
+            }
+            _ => {
+                if el
+                    .attr("itemtype")
+                    .is_some_and(|t| t.contains("Article") || t.contains("BlogPosting"))
+                    || el.attr("itemprop") == Some("articleBody")
+                {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// The chosen part of the page: one or more sibling subtrees in order.
+#[derive(Debug)]
+struct Selection {
+    roots: Vec<NodeId>,
+    top_score: f32,
+}
+
+/// A block's contribution to its ancestors: 1 for being there, 1 per comma,
+/// 1 per 100 characters up to 3 (Readability's measure of prose).
+fn prose_score(len: u32, commas: u32) -> f32 {
+    1.0 + commas.min(20) as f32 + (len as f32 / 100.0).min(3.0)
+}
+
+/// Score prior of a container from its tag and class words.
+fn prior(dom: &Dom, c: &Cleaned, id: NodeId) -> f32 {
+    let tag_prior = match dom.name(id) {
+        // Generic containers are where articles live.
+        Some(&tag!("div")) | Some(&tag!("section")) | Some(&tag!("main")) => 5.0,
+        Some(&tag!("article")) => 10.0,
+        Some(&tag!("pre")) | Some(&tag!("td")) | Some(&tag!("blockquote")) => 3.0,
+        // Lists and forms hold navigation and widgets more often than prose.
+        Some(&tag!("ol"))
+        | Some(&tag!("ul"))
+        | Some(&tag!("dl"))
+        | Some(&tag!("dd"))
+        | Some(&tag!("dt"))
+        | Some(&tag!("li"))
+        | Some(&tag!("form"))
+        | Some(&tag!("address")) => -3.0,
+        Some(&tag!("th")) | Some(&tag!("h1")) | Some(&tag!("h2")) | Some(&tag!("h3"))
+        | Some(&tag!("h4")) | Some(&tag!("h5")) | Some(&tag!("h6")) => -5.0,
+        _ => 0.0,
+    };
+    // Class words are worth 25 points, about eight good paragraphs' worth
+    // at the grandparent level: enough to break ties, not to win alone.
+    let class = match c.hint[id] {
+        Hint::Content => 25.0,
+        Hint::Boilerplate | Hint::Comments => -25.0,
+        Hint::Meta => -10.0,
+        Hint::None => 0.0,
+    };
+    let itemprop = if dom
+        .attr(id, "itemprop")
+        .is_some_and(|v| v.contains("articleBody"))
+    {
+        // The publisher's own statement of where the body is.
+        30.0
+    } else {
+        0.0
+    };
+    tag_prior + class + itemprop
+}
+
+/// Is `id` a block whose own text is prose (as opposed to a wrapper of blocks)?
+fn is_prose_block(dom: &Dom, id: NodeId) -> bool {
+    match dom.name(id) {
+        Some(&tag!("p"))
+        | Some(&tag!("pre"))
+        | Some(&tag!("td"))
+        | Some(&tag!("blockquote"))
+        | Some(&tag!("dd")) => true,
+        // A `<div>` with text directly inside behaves as a paragraph.
+        Some(&tag!("div"))
+        | Some(&tag!("section"))
+        | Some(&tag!("article"))
+        | Some(&tag!("li"))
+        | Some(&tag!("font"))
+        | Some(&tag!("span"))
+        | Some(&tag!("center")) => dom
+            .children(id)
+            .any(|ch| dom.text(ch).is_some_and(|t| t.trim().len() >= 25)),
+        _ => false,
+    }
+}
+
+fn select(dom: &Dom, c: &Cleaned, strict: bool) -> Option<Selection> {
+    let n = dom.len();
+    let body = dom.body().unwrap_or(Dom::ROOT);
+    // Top-down: which nodes sit in a dropped or boilerplate subtree.
+    let mut excluded = vec![false; n];
+    for &id in &c.order {
+        let parent_ex = dom.parent(id).is_some_and(|p| excluded[p]);
+        excluded[id] = parent_ex
+            || c.drop[id] != Drop::No
+            || (strict && matches!(c.hint[id], Hint::Boilerplate | Hint::Comments))
+            || (dom.is(id, &tag!("form")) && c.link_density(id) > 0.5);
+    }
+    let mut score = vec![0.0f32; n];
+    let mut touched: Vec<NodeId> = Vec::new();
+    let mut has_score = vec![false; n];
+    for &id in &c.order {
+        if excluded[id] || !dom.is_element(id) || !is_prose_block(dom, id) {
+            continue;
+        }
+        let len = c.text_len[id];
+        // Shorter blocks are captions, labels and buttons, not prose.
+        if len < 25 {
+            continue;
+        }
+        let s = prose_score(len, c.commas[id]) * (1.0 - c.link_density(id));
+        // Parent gets it all, grandparent half, then a third per level, up
+        // to five levels: content sits a few wrappers below its container.
+        let mut level = 0u32;
+        let mut anc = dom.parent(id);
+        while let Some(a) = anc {
+            if level >= 5 || a == Dom::ROOT || !dom.is_element(a) {
+                break;
+            }
+            if !has_score[a] {
+                has_score[a] = true;
+                score[a] = prior(dom, c, a);
+                touched.push(a);
+            }
+            let div = match level {
+                0 => 1.0,
+                1 => 2.0,
+                l => l as f32 * 3.0,
+            };
+            score[a] += s / div;
+            level += 1;
+            anc = dom.parent(a);
+        }
+    }
+    if touched.is_empty() {
+        return None;
+    }
+    for &a in &touched {
+        score[a] *= 1.0 - c.link_density(a);
+    }
+    touched.sort_by(|&a, &b| score[b].total_cmp(&score[a]));
+    let mut top = touched[0];
+    let top_score = score[top];
+
+    // Articles split into several blocks: when other strong candidates share
+    // an ancestor with the top one, that ancestor is the article.
+    let strong: Vec<NodeId> = touched
+        .iter()
+        .take(5)
+        .skip(1)
+        .copied()
+        .filter(|&t| score[t] >= top_score * 0.75)
+        .collect();
+    if strong.len() >= 2 {
+        let mut anc = dom.parent(top);
+        while let Some(a) = anc {
+            if a == body || a == Dom::ROOT {
+                break;
+            }
+            let shared = strong
+                .iter()
+                .filter(|&&t| dom.ancestors(t).any(|x| x == a))
+                .count();
+            if shared >= 2 {
+                top = a;
+                break;
+            }
+            anc = dom.parent(a);
+        }
+    }
+    // Climb while the parent scores higher than what we have: the content
+    // continues there (Readability's rule).
+    let mut last = score[top];
+    let mut anc = dom.parent(top);
+    while let Some(a) = anc {
+        if a == body || a == Dom::ROOT || excluded[a] {
+            break;
+        }
+        if !has_score[a] {
+            anc = dom.parent(a);
+            continue;
+        }
+        if score[a] < last / 3.0 {
+            break;
+        }
+        if score[a] > last {
+            top = a;
+            break;
+        }
+        last = score[a];
+        anc = dom.parent(a);
+    }
+    // A lone child carries nothing its parent does not.
+    while let Some(p) = dom.parent(top) {
+        if p == body || p == Dom::ROOT || excluded[p] || dom.element_children(p).count() != 1 {
+            break;
+        }
+        top = p;
+    }
+
+    // Siblings that look like more of the article.
+    let mut roots = Vec::new();
+    let Some(parent) = dom.parent(top).filter(|&p| p != Dom::ROOT) else {
+        return Some(Selection {
+            roots: vec![top],
+            top_score,
+        });
+    };
+    let threshold = (score[top] * 0.2).max(10.0);
+    let top_class = dom.attr(top, "class").filter(|c| !c.is_empty());
+    for s in dom.children(parent) {
+        if s == top {
+            roots.push(s);
+            continue;
+        }
+        if excluded[s] || !dom.is_element(s) {
+            continue;
+        }
+        let mut bonus = 0.0;
+        if top_class.is_some() && dom.attr(s, "class") == top_class {
+            bonus += score[top] * 0.2;
+        }
+        let append = if has_score[s] && score[s] + bonus >= threshold {
+            true
+        } else if dom.is(s, &tag!("p")) {
+            let len = c.text_len[s];
+            let ld = c.link_density(s);
+            (len > 80 && ld < 0.25) || (len > 0 && len <= 80 && ld == 0.0 && ends_sentence(dom, s))
+        } else {
+            false
+        };
+        if append {
+            roots.push(s);
+        }
+    }
+    Some(Selection { roots, top_score })
+}
+
+fn ends_sentence(dom: &Dom, id: NodeId) -> bool {
+    let t = dom.text_content(id);
+    t.ends_with(['.', '!', '?', '。', '"', '”'])
+}
+
+/// How sure we are that this is an article and we have all of it.
+fn confidence(
+    c: &Cleaned,
+    dom: &Dom,
+    article: &Article,
+    len: usize,
+    sel: &Selection,
+    signals: bool,
+) -> f32 {
+    let body_len = dom.body().map_or(0, |b| c.text_len[b]) as f32;
+    let paras = article
+        .blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Paragraph(_)))
+        .count() as f32;
+    // Enough prose to be an article: saturates at ~1,500 characters (a short
+    // news item) and five paragraphs.
+    let mut conf = 0.35 * (len as f32 / 1500.0).min(1.0) + 0.2 * (paras / 5.0).min(1.0);
+    if signals {
+        conf += 0.2;
+    }
+    // A clear winner: the top container scored like several real paragraphs.
+    conf += 0.15 * (sel.top_score / 40.0).min(1.0);
+    // Covers a fair share of the page's text rather than one box of it.
+    if body_len > 0.0 {
+        conf += 0.1 * ((len as f32 / body_len) / 0.3).min(1.0);
+    }
+    let _ = NodeData::Comment;
+    conf.clamp(0.0, 1.0)
+}

@@ -1,0 +1,484 @@
+//! CommonMark/GFM rendering. Text is escaped so that the output parses
+//! back to the same structure.
+
+use super::{human_date, link_target, only_images, RenderOptions};
+use crate::ir::{Block, Figure, Image, Inline, List, Table};
+use crate::Extraction;
+
+/// The whole document in pith's form: `# Title`, the date, the body, the
+/// comments, and the `Original url:` footer when the URL is known.
+pub fn document(ex: &Extraction, o: &RenderOptions) -> String {
+    let mut out = String::with_capacity(8 * 1024);
+    if let Some(t) = ex
+        .metadata
+        .title
+        .as_deref()
+        .filter(|t| !t.trim().is_empty())
+    {
+        out.push_str("# ");
+        escape_inline(t.trim(), &mut out, true);
+        out.push_str("\n\n");
+    }
+    if let Some(d) = ex.metadata.date.as_deref().and_then(human_date) {
+        out.push_str(&d);
+        out.push_str("\n\n");
+    }
+    if let Some(a) = &ex.article {
+        blocks(&a.blocks, o, &mut out);
+        if !a.comments.is_empty() {
+            out.push_str("## Comments\n\n");
+            blocks(&a.comments, o, &mut out);
+        }
+    }
+    if let Some(url) = &ex.url {
+        out.push_str("Original url:\n\n<");
+        out.push_str(&url.replace(['<', '>', ' '], ""));
+        out.push_str(">\n");
+    }
+    let end = out.trim_end().len();
+    out.truncate(end);
+    out.push('\n');
+    out
+}
+
+/// The body alone (no title, date or footer).
+pub fn body_markdown(ex: &Extraction, o: &RenderOptions) -> String {
+    let mut out = String::new();
+    if let Some(a) = &ex.article {
+        blocks(&a.blocks, o, &mut out);
+    }
+    let end = out.trim_end().len();
+    out.truncate(end);
+    out
+}
+
+fn blocks(bs: &[Block], o: &RenderOptions, out: &mut String) {
+    for b in bs {
+        let start = out.len();
+        block(b, o, out);
+        if out.len() > start {
+            let end = out.trim_end().len();
+            out.truncate(end);
+            out.push_str("\n\n");
+        }
+    }
+}
+
+fn block(b: &Block, o: &RenderOptions, out: &mut String) {
+    match b {
+        Block::Heading { level, content } => {
+            for _ in 0..*level {
+                out.push('#');
+            }
+            out.push(' ');
+            let mut s = String::new();
+            inlines(content, o, &mut s, true);
+            // A heading is one line.
+            out.push_str(&s.replace('\n', " "));
+        }
+        Block::Paragraph(content) => {
+            if !o.images && only_images(content) {
+                return;
+            }
+            inlines(content, o, out, true);
+        }
+        Block::List(l) => list(l, o, out),
+        Block::Quote(v) => {
+            let mut inner = String::new();
+            blocks(v, o, &mut inner);
+            prefix_lines(inner.trim_end(), "> ", ">", out);
+        }
+        Block::Code { lang, text } => code(lang.as_deref(), text, out),
+        Block::Table(t) => table(t, o, out),
+        Block::Figure(f) => figure(f, o, out),
+        Block::Rule => out.push_str("* * *"),
+    }
+}
+
+fn prefix_lines(s: &str, prefix: &str, blank_prefix: &str, out: &mut String) {
+    for (i, line) in s.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        if line.is_empty() {
+            out.push_str(blank_prefix);
+        } else {
+            out.push_str(prefix);
+            out.push_str(line);
+        }
+    }
+}
+
+fn list(l: &List, o: &RenderOptions, out: &mut String) {
+    let start = l.start.unwrap_or(1);
+    // Tight lists unless an item holds several blocks.
+    let loose = l
+        .items
+        .iter()
+        .any(|i| i.len() > 1 && !matches!(i.get(1), Some(Block::List(_))));
+    for (n, item) in l.items.iter().enumerate() {
+        if n > 0 {
+            out.push_str(if loose { "\n\n" } else { "\n" });
+        }
+        let marker = if l.ordered {
+            format!("{}. ", start as usize + n)
+        } else {
+            "- ".to_string()
+        };
+        let mut inner = String::new();
+        for (i, b) in item.iter().enumerate() {
+            if i > 0 {
+                let sep = if matches!(b, Block::List(_)) && !loose {
+                    "\n"
+                } else {
+                    "\n\n"
+                };
+                let end = inner.trim_end().len();
+                inner.truncate(end);
+                inner.push_str(sep);
+            }
+            block(b, o, &mut inner);
+        }
+        let inner = inner.trim_end();
+        let indent = " ".repeat(marker.len());
+        for (i, line) in inner.split('\n').enumerate() {
+            if i == 0 {
+                out.push_str(&marker);
+                out.push_str(line);
+            } else {
+                out.push('\n');
+                if !line.is_empty() {
+                    out.push_str(&indent);
+                    out.push_str(line);
+                }
+            }
+        }
+        if inner.is_empty() {
+            let end = out.trim_end().len();
+            out.truncate(end);
+        }
+    }
+}
+
+fn code(lang: Option<&str>, text: &str, out: &mut String) {
+    // A fence longer than any run of backticks inside the code.
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        if c == '`' {
+            run += 1;
+            longest = longest.max(run);
+        } else {
+            run = 0;
+        }
+    }
+    let fence = "`".repeat((longest + 1).max(3));
+    out.push_str(&fence);
+    if let Some(l) = lang {
+        out.push_str(l);
+    }
+    out.push('\n');
+    out.push_str(text);
+    out.push('\n');
+    out.push_str(&fence);
+}
+
+fn table(t: &Table, o: &RenderOptions, out: &mut String) {
+    let cols = t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    if cols == 0 {
+        return;
+    }
+    let cell_text = |cell: &[Inline]| {
+        let mut s = String::new();
+        inlines(cell, o, &mut s, false);
+        s.replace('\n', " ").replace('|', "\\|")
+    };
+    // GFM needs a header row: the first row serves when none is marked.
+    let header_idx = t
+        .rows
+        .iter()
+        .position(|r| r.header)
+        .filter(|&i| i == 0)
+        .unwrap_or(0);
+    let write_row = |cells: &[Vec<Inline>], out: &mut String| {
+        out.push('|');
+        for i in 0..cols {
+            out.push(' ');
+            if let Some(c) = cells.get(i) {
+                out.push_str(cell_text(c).trim());
+            }
+            out.push_str(" |");
+        }
+    };
+    write_row(&t.rows[header_idx].cells, out);
+    out.push_str("\n|");
+    for _ in 0..cols {
+        out.push_str(" --- |");
+    }
+    for (i, r) in t.rows.iter().enumerate() {
+        if i == header_idx {
+            continue;
+        }
+        out.push('\n');
+        write_row(&r.cells, out);
+    }
+}
+
+fn figure(f: &Figure, o: &RenderOptions, out: &mut String) {
+    if o.images {
+        if let Some(img) = &f.image {
+            image(img, out);
+            if !f.caption.is_empty() || !f.credit.is_empty() {
+                out.push_str("\n\n");
+            }
+        }
+    }
+    inlines(&f.caption, o, out, true);
+    if !f.credit.is_empty() {
+        if !f.caption.is_empty() {
+            out.push(' ');
+        }
+        out.push_str("**");
+        let mut s = String::new();
+        inlines(&f.credit, o, &mut s, false);
+        out.push_str(s.trim());
+        out.push_str("**");
+    }
+}
+
+fn image(img: &Image, out: &mut String) {
+    out.push_str("![");
+    escape_inline(&img.alt, out, false);
+    out.push_str("](");
+    push_destination(&img.src, out);
+    if let Some(t) = &img.title {
+        out.push_str(" \"");
+        out.push_str(&t.replace('"', "\\\""));
+        out.push('"');
+    }
+    out.push(')');
+}
+
+/// A link destination; wrapped in `<…>` when it holds spaces or parentheses.
+fn push_destination(url: &str, out: &mut String) {
+    if url.contains([' ', '(', ')']) {
+        out.push('<');
+        out.push_str(&url.replace(['<', '>'], ""));
+        out.push('>');
+    } else {
+        out.push_str(url);
+    }
+}
+
+/// Render inline content. `line_start`: the text begins a line, where block
+/// syntax (`#`, `>`, `-`, `1.`) must be escaped.
+fn inlines(v: &[Inline], o: &RenderOptions, out: &mut String, line_start: bool) {
+    let mut at_start = line_start;
+    for i in v {
+        match i {
+            Inline::Text(t) => {
+                escape_inline(t, out, at_start);
+            }
+            Inline::Strong(c) => wrap(c, "**", o, out),
+            Inline::Emphasis(c) => wrap(c, "*", o, out),
+            Inline::Code(t) => {
+                let ticks = if t.contains('`') { "``" } else { "`" };
+                out.push_str(ticks);
+                if t.starts_with('`') || t.ends_with('`') {
+                    out.push(' ');
+                }
+                out.push_str(t);
+                if t.starts_with('`') || t.ends_with('`') {
+                    out.push(' ');
+                }
+                out.push_str(ticks);
+            }
+            Inline::Link { href, content } => match link_target(href, o.links) {
+                Some(target) => {
+                    let mut inner = String::new();
+                    inlines(content, o, &mut inner, false);
+                    out.push('[');
+                    out.push_str(inner.trim());
+                    out.push_str("](");
+                    push_destination(target, out);
+                    out.push(')');
+                }
+                None => inlines(content, o, out, at_start),
+            },
+            Inline::Image(img) => {
+                if o.images {
+                    image(img, out);
+                }
+            }
+            Inline::LineBreak => {
+                // A hard break: backslash-newline (trailing spaces get lost).
+                if !out.is_empty() && !out.ends_with('\n') {
+                    out.push_str("\\\n");
+                }
+            }
+        }
+        at_start = out.ends_with('\n') || out.is_empty();
+    }
+    // A hard break at the very end means nothing.
+    if out.ends_with("\\\n") {
+        out.truncate(out.len() - 2);
+    }
+}
+
+fn wrap(c: &[Inline], mark: &str, o: &RenderOptions, out: &mut String) {
+    let mut inner = String::new();
+    inlines(c, o, &mut inner, false);
+    let inner = inner.trim();
+    if inner.is_empty() {
+        return;
+    }
+    out.push_str(mark);
+    out.push_str(inner);
+    out.push_str(mark);
+}
+
+/// Escape text so that no Markdown syntax appears in it. `line_start`: the
+/// text begins a line, where `#`, `>`, list markers and `=`/`-` rules count.
+pub fn escape_inline(t: &str, out: &mut String, line_start: bool) {
+    let bytes = t.as_bytes();
+    if line_start {
+        let trimmed = t.trim_start();
+        let first = trimmed.chars().next();
+        let needs = match first {
+            Some('#') | Some('>') | Some('=') => true,
+            Some('-') | Some('+') | Some('*') => {
+                trimmed.len() == 1 || trimmed[1..].starts_with([' ', '-', '*'])
+            }
+            Some(c) if c.is_ascii_digit() => {
+                let digits = trimmed.bytes().take_while(|b| b.is_ascii_digit()).count();
+                digits <= 9
+                    && trimmed[digits..].starts_with(['.', ')'])
+                    && trimmed[digits + 1..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| c == ' ')
+            }
+            _ => false,
+        };
+        if needs {
+            let lead = t.len() - trimmed.len();
+            out.push_str(&t[..lead]);
+            let rest = &t[lead..];
+            if first.is_some_and(|c| c.is_ascii_digit()) {
+                let digits = rest.bytes().take_while(|b| b.is_ascii_digit()).count();
+                out.push_str(&rest[..digits]);
+                out.push('\\');
+                escape_inline(&rest[digits..], out, false);
+            } else {
+                out.push('\\');
+                escape_inline(rest, out, false);
+            }
+            return;
+        }
+    }
+    for (i, ch) in t.char_indices() {
+        match ch {
+            '\\' | '`' | '*' | '[' | ']' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            '_' => {
+                // Intraword underscores (snake_case) cannot start emphasis.
+                let prev = i.checked_sub(1).map(|j| bytes[j]);
+                let next = bytes.get(i + 1).copied();
+                let word =
+                    |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || b >= 0x80);
+                if word(prev) && word(next) {
+                    out.push('_');
+                } else {
+                    out.push_str("\\_");
+                }
+            }
+            '<' => {
+                // `<x` could open an autolink or raw HTML.
+                let next = bytes.get(i + 1).copied();
+                if next
+                    .is_some_and(|b| b.is_ascii_alphabetic() || b == b'/' || b == b'!' || b == b'?')
+                {
+                    out.push_str("\\<");
+                } else {
+                    out.push('<');
+                }
+            }
+            '&' => {
+                // `&amp;` would be read back as an entity.
+                let rest = &t[i + 1..];
+                let ent = rest.find(';').is_some_and(|e| {
+                    e > 0
+                        && e < 32
+                        && rest[..e]
+                            .chars()
+                            .all(|c| c.is_ascii_alphanumeric() || c == '#')
+                });
+                if ent {
+                    out.push_str("\\&");
+                } else {
+                    out.push('&');
+                }
+            }
+            '\n' => out.push(' '),
+            _ => out.push(ch),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn esc(t: &str, start: bool) -> String {
+        let mut s = String::new();
+        escape_inline(t, &mut s, start);
+        s
+    }
+
+    #[test]
+    fn escapes_inline_syntax() {
+        assert_eq!(esc("a *b* [c] `d`", false), "a \\*b\\* \\[c\\] \\`d\\`");
+        assert_eq!(esc("snake_case _x_", false), "snake_case \\_x\\_");
+        assert_eq!(esc("1 < 2 <b>", false), "1 < 2 \\<b>");
+        assert_eq!(esc("AT&T &amp;", false), "AT&T \\&amp;");
+    }
+
+    #[test]
+    fn escapes_block_syntax_at_line_start() {
+        assert_eq!(esc("# not a heading", true), "\\# not a heading");
+        assert_eq!(esc("1. not a list", true), "1\\. not a list");
+        assert_eq!(esc("- dash", true), "\\- dash");
+        assert_eq!(esc("-5 degrees", true), "-5 degrees");
+        assert_eq!(esc("2022. A year", true), "2022\\. A year");
+        assert_eq!(esc("# inside", false), "# inside");
+    }
+
+    #[test]
+    fn nested_lists_indent_by_marker_width() {
+        let item = |t: &str| vec![Block::Paragraph(vec![Inline::Text(t.into())])];
+        let inner = List {
+            ordered: false,
+            start: None,
+            items: vec![item("b1"), item("b2")],
+        };
+        let mut second = item("b");
+        second.push(Block::List(inner));
+        let l = List {
+            ordered: true,
+            start: None,
+            items: vec![item("a"), second],
+        };
+        let mut out = String::new();
+        list(&l, &RenderOptions::default(), &mut out);
+        assert_eq!(out, "1. a\n2. b\n   - b1\n   - b2");
+    }
+
+    #[test]
+    fn code_fence_outgrows_backticks_inside() {
+        let mut out = String::new();
+        code(Some("md"), "```\nx\n```", &mut out);
+        assert_eq!(out, "````md\n```\nx\n```\n````");
+    }
+}
