@@ -1,11 +1,51 @@
 //! Metadata stage: title, dates, authors, site, language, image, tags.
 //!
 //! Reads the same parsed tree as extraction; never mutates it.
+//!
+//! # Sources and precedence
+//!
+//! One pass over the tree ([`meta::collect`]) gathers `<meta>`/`<link>` tags,
+//! `<title>`, JSON-LD scripts, `<h1>`s, `<time>`s, microdata and elements
+//! whose class or id hints at a byline or a date. Per field, the first source
+//! that gives a usable value wins:
+//!
+//! - **title**: an `<h1>` that equals a metadata title or is most of
+//!   `<title>`/`og:title`; else `og:title`, the JSON-LD headline,
+//!   `twitter:title`, other title metas (each with site-name pieces cut);
+//!   else `<title>` with its site-name suffix or prefix cut; else the first `<h1>`.
+//!   See [`title`].
+//! - **date** / **date_modified**: JSON-LD, then publication `<meta>`s,
+//!   microdata, the URL, `<time>`/date-classed elements, the text around the
+//!   headline. See [`pubdate`] for the full order and plausibility rules.
+//! - **authors**: JSON-LD Person authors; author `<meta>`s (`author`,
+//!   `article:author`, `parsely-author`, `sailthru.author`, Dublin Core
+//!   creator, `citation_author`); microdata `itemprop=author`; `rel=author`
+//!   and author/byline-classed elements; a "By …" line near the headline;
+//!   JSON-LD organisation authors last. Names equal to the site name are dropped.
+//! - **site_name**: `og:site_name`, JSON-LD publisher, JSON-LD WebSite name,
+//!   `application-name`, else the piece of `<title>` beside the headline.
+//! - **description**: `og:description`, `description`, `twitter:description`, JSON-LD.
+//! - **language**: `<html lang>`, `Content-Language`, `og:locale`, JSON-LD `inLanguage`, `dc.language`.
+//! - **canonical_url**: `<link rel=canonical>` resolved against the page URL, else `og:url`.
+//! - **image**: `og:image`, `twitter:image`, JSON-LD image, `<link rel=image_src>`;
+//!   logos, icons and tracking pixels are skipped.
+//! - **tags**: `keywords`, `article:tag`, `news_keywords`, `parsely-tags`, JSON-LD keywords.
+//! - **categories**: `article:section`, `parsely-section`, JSON-LD `articleSection`.
 
+mod author;
+pub mod date;
+mod jsonld;
+mod meta;
+mod pubdate;
+mod title;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
 use serde::Serialize;
 use url::Url;
 
-use crate::dom::Dom;
+use crate::dom::{tag, Dom, NodeData, NodeId};
 
 /// Everything known about the page besides its body. Field names are part of
 /// the JSON output and stable.
@@ -39,8 +79,481 @@ pub struct Context<'a> {
     pub now: Option<i64>,
 }
 
+/// Decode the HTML entities left in JSON-LD and attribute text, and collapse whitespace.
+pub(crate) fn clean_text(s: &str) -> String {
+    let decoded;
+    let s = if s.contains('&') {
+        decoded = decode_entities(s);
+        decoded.as_str()
+    } else {
+        s
+    };
+    crate::dom::collapse_whitespace(s)
+}
+
+fn decode_entities(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('&') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let end = rest.bytes().take(12).position(|b| b == b';');
+        let decoded = end.and_then(|e| {
+            let ent = &rest[1..e];
+            let ch = if let Some(num) = ent.strip_prefix('#') {
+                let n = match num.strip_prefix(['x', 'X']) {
+                    Some(h) => u32::from_str_radix(h, 16).ok(),
+                    None => num.parse().ok(),
+                };
+                n.and_then(char::from_u32)
+            } else {
+                Some(match ent {
+                    "amp" => '&',
+                    "lt" => '<',
+                    "gt" => '>',
+                    "quot" => '"',
+                    "apos" => '\'',
+                    "nbsp" => ' ',
+                    "rsquo" => '’',
+                    "lsquo" => '‘',
+                    "rdquo" => '”',
+                    "ldquo" => '“',
+                    "ndash" => '–',
+                    "mdash" => '—',
+                    "hellip" => '…',
+                    "laquo" => '«',
+                    "raquo" => '»',
+                    _ => return None,
+                })
+            };
+            ch.map(|c| (c, e + 1))
+        });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Class and id words of page parts that are not the article: comments,
+/// related stories, sidebars, footers, navigation.
+static EXCLUDED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)comment|related|recommend|sidebar|widget|footer|teaser|promo|popular|trending|read-?next|more-?(?:stories|articles|news)|also|newsletter|nav|menu|breadcrumb|archive|calendar|pagination|reply|respond|disqus|outbrain|taboola|cookie|most-?read|latest|carousel|slider|rail|aside")
+        .expect("valid regex")
+});
+
+/// True when `id` sits inside comments, related stories, sidebars, footers or navigation.
+pub(crate) fn excluded(dom: &Dom, id: NodeId) -> bool {
+    std::iter::once(id).chain(dom.ancestors(id)).any(|a| {
+        let Some(name) = dom.name(a) else {
+            return false;
+        };
+        if matches!(*name, tag!("aside") | tag!("footer") | tag!("nav")) {
+            return true;
+        }
+        let class = dom.attr(a, "class").unwrap_or("");
+        let idattr = dom.attr(a, "id").unwrap_or("");
+        (!class.is_empty() && EXCLUDED.is_match(class))
+            || (!idattr.is_empty() && EXCLUDED.is_match(idattr))
+    })
+}
+
+/// Text nodes around the headline: where bylines and dates are printed.
+#[derive(Debug, Default)]
+pub(crate) struct TextWindow {
+    /// Trimmed, whitespace-collapsed texts in document order, the ones after
+    /// the anchor first, then the ones before it (nearest first).
+    pub texts: Vec<String>,
+}
+
+/// Texts after the headline read for a byline or date: a header holds a
+/// dozen or two short texts; more than this is the article body.
+const WINDOW_AFTER: usize = 40;
+/// Texts before the headline (kicker, date above the title).
+const WINDOW_BEFORE: usize = 12;
+
+impl TextWindow {
+    fn around(dom: &Dom, anchor: Option<NodeId>) -> TextWindow {
+        let Some(root) = dom.body() else {
+            return TextWindow::default();
+        };
+        let mut before: Vec<(NodeId, String)> = Vec::new();
+        let mut after = Vec::new();
+        let mut passed = anchor.is_none();
+        let mut it = dom.descendants(root);
+        while let Some(id) = it.next() {
+            match dom.data(id) {
+                NodeData::Element(e) => {
+                    if matches!(
+                        e.name.local,
+                        tag!("script")
+                            | tag!("style")
+                            | tag!("noscript")
+                            | tag!("template")
+                            | tag!("svg")
+                    ) {
+                        it.skip_children();
+                    } else if Some(id) == anchor {
+                        passed = true;
+                        it.skip_children();
+                    }
+                }
+                NodeData::Text(t) => {
+                    if t.trim().is_empty() {
+                        continue;
+                    }
+                    let t = crate::dom::collapse_whitespace(t);
+                    if passed {
+                        if let Some(p) = dom.parent(id) {
+                            if excluded(dom, p) {
+                                continue;
+                            }
+                        }
+                        after.push(t);
+                        if after.len() >= WINDOW_AFTER {
+                            break;
+                        }
+                    } else {
+                        before.push((id, t));
+                        if before.len() > WINDOW_BEFORE * 4 {
+                            before.drain(..before.len() - WINDOW_BEFORE);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let start = before.len().saturating_sub(WINDOW_BEFORE);
+        let mut texts = after;
+        if anchor.is_some() {
+            texts.extend(
+                before[start..]
+                    .iter()
+                    .rev()
+                    .filter(|(id, _)| dom.parent(*id).is_none_or(|p| !excluded(dom, p)))
+                    .map(|(_, t)| t.clone()),
+            );
+        }
+        TextWindow { texts }
+    }
+}
+
+/// The registrable label of a host: `theguardian` for `www.theguardian.com`,
+/// `bbc` for `www.bbc.co.uk`.
+fn domain_label(host: &str) -> Option<String> {
+    let labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
+    if labels.len() < 2 {
+        return labels.first().map(|s| s.to_string());
+    }
+    let n = labels.len();
+    // Second-level public suffixes such as co.uk, com.au, org.br.
+    let sld = matches!(
+        labels[n - 2],
+        "co" | "com" | "org" | "net" | "gov" | "ac" | "edu" | "ne" | "or" | "gv"
+    );
+    let i = if sld && n >= 3 { n - 3 } else { n - 2 };
+    Some(labels[i].to_string())
+}
+
+fn resolve(href: &str, base: Option<&Url>) -> Option<String> {
+    let href = href.trim();
+    if href.is_empty() || href.starts_with("data:") {
+        return None;
+    }
+    match base {
+        Some(b) => b.join(href).ok().map(String::from),
+        None => Url::parse(href).ok().map(String::from),
+    }
+}
+
+static BAD_IMAGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)logo|favicon|icon|sprite|1x1|pixel|spacer|blank\.gif|placeholder|default-?(?:image|og|share)").expect("valid regex")
+});
+
+/// Normalise a language tag: `en_US` → `en-US`, `EN` → `en`.
+fn language_tag(raw: &str) -> Option<String> {
+    let first = raw.split([',', ';']).next()?.trim().replace('_', "-");
+    let mut parts = first.split('-');
+    let primary = parts.next()?.to_ascii_lowercase();
+    // ISO 639 codes are two or three letters.
+    if !(2..=3).contains(&primary.len()) || !primary.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut out = primary;
+    for p in parts {
+        if !p.bytes().all(|b| b.is_ascii_alphanumeric()) || p.is_empty() {
+            break;
+        }
+        out.push('-');
+        if p.len() == 2 {
+            out.push_str(&p.to_ascii_uppercase());
+        } else {
+            out.push_str(p);
+        }
+    }
+    Some(out)
+}
+
+fn split_list(values: &[&str], out: &mut Vec<String>) {
+    for v in values {
+        for t in v.split([',', ';']) {
+            let t = clean_text(t);
+            if !t.is_empty() {
+                out.push(t);
+            }
+        }
+    }
+}
+
+/// Tag and category lists are capped: keyword-stuffed pages list hundreds.
+const MAX_TAGS: usize = 50;
+
+fn dedupe_list(v: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in v {
+        if out.len() >= MAX_TAGS {
+            break;
+        }
+        if !out.iter().any(|o| o.eq_ignore_ascii_case(&t)) {
+            out.push(t);
+        }
+    }
+    out
+}
+
 /// Extract the page's metadata.
 pub fn extract(dom: &Dom, ctx: &Context<'_>) -> Metadata {
-    let _ = (dom, ctx);
-    Metadata::default()
+    let page = meta::collect(dom);
+    let ld = jsonld::extract(&page.ld_json);
+    let host_label = ctx.url.and_then(|u| u.host_str()).and_then(domain_label);
+
+    // Site name.
+    let meta_site = page
+        .get(&[
+            "og:site_name",
+            "application-name",
+            "apple-mobile-web-app-title",
+            "al:android:app_name",
+            "al:ios:app_name",
+        ])
+        .map(clean_text);
+    let mut site_name = page
+        .get(&["og:site_name"])
+        .map(clean_text)
+        .or_else(|| ld.publisher.clone())
+        .or_else(|| ld.website.clone())
+        .or_else(|| meta_site.clone());
+    let mut sites: Vec<String> = [
+        meta_site,
+        ld.publisher.clone(),
+        ld.website.clone(),
+        host_label.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if let Some(t) = page.get(&["twitter:site"]) {
+        sites.push(t.trim_start_matches('@').to_string());
+    }
+
+    // Title.
+    let h1s: Vec<(NodeId, String)> = page
+        .h1s
+        .iter()
+        .take(8)
+        .map(|&id| (id, dom.text_content(id)))
+        .filter(|(_, t)| !t.is_empty() && t.len() < 400)
+        .collect();
+    let h1_texts: Vec<String> = h1s.iter().map(|(_, t)| t.clone()).collect();
+    let og = page.get(&["og:title"]).map(clean_text);
+    let tw = page.get(&["twitter:title"]).map(clean_text);
+    let other = page
+        .get(&[
+            "dc.title",
+            "dcterms.title",
+            "parsely-title",
+            "sailthru.title",
+            "headline",
+            "citation_title",
+        ])
+        .map(clean_text);
+    let ld_title = ld
+        .headline
+        .clone()
+        .or_else(|| if ld.is_article { ld.name.clone() } else { None });
+    let title = title::choose(&title::Candidates {
+        og: og.as_deref(),
+        ld: ld_title.as_deref(),
+        twitter: tw.as_deref(),
+        other_meta: other.as_deref(),
+        title_tag: page.title.as_deref(),
+        h1s: &h1_texts,
+        sites: &sites,
+    });
+    if site_name.is_none() {
+        if let (Some(tt), Some(t)) = (page.title.as_deref(), title.as_deref()) {
+            site_name = title::site_from_title(tt, &title::key(t));
+        }
+    }
+    if let Some(s) = &site_name {
+        sites.push(s.clone());
+    }
+
+    // Language and the reading order of numeric dates.
+    let language = page
+        .html_lang
+        .and_then(language_tag)
+        .or_else(|| {
+            page.get(&[
+                "content-language",
+                "language",
+                "dc.language",
+                "dcterms.language",
+            ])
+            .and_then(language_tag)
+        })
+        .or_else(|| page.get(&["og:locale"]).and_then(language_tag))
+        .or_else(|| ld.language.as_deref().and_then(language_tag));
+    let tld = ctx
+        .url
+        .and_then(|u| u.host_str())
+        .and_then(|h| h.rsplit('.').next())
+        .unwrap_or("");
+    let order = match language.as_deref() {
+        Some("en-US") => date::Order::MonthFirst,
+        // Plain "en" on a generic domain is most often American.
+        Some("en") if matches!(tld, "com" | "org" | "net" | "us" | "edu" | "gov") => {
+            date::Order::MonthFirst
+        }
+        _ => date::Order::DayFirst,
+    };
+
+    // The headline node anchors the byline and date window.
+    let anchor = title
+        .as_deref()
+        .and_then(|t| {
+            let k = title::key(t);
+            h1s.iter()
+                .find(|(_, h)| title::key(h) == k)
+                .map(|(id, _)| *id)
+        })
+        .or_else(|| {
+            h1s.iter()
+                .find(|(id, _)| !excluded(dom, *id))
+                .map(|(id, _)| *id)
+        });
+    let window = TextWindow::around(dom, anchor);
+
+    let dates = pubdate::find(dom, &page, &ld, ctx, order, &window);
+
+    // Authors.
+    let mut authors = author::dedupe(ld.authors.iter().flat_map(|a| author::clean(a)).collect());
+    if authors.is_empty() {
+        let metas = page.all(&[
+            "author",
+            "article:author",
+            "og:article:author",
+            "parsely-author",
+            "sailthru.author",
+            "dc.creator",
+            "dcterms.creator",
+            "citation_author",
+            "byl",
+            "twitter:creator:name",
+        ]);
+        authors = author::dedupe(
+            metas
+                .iter()
+                .filter(|m| !m.trim_start().starts_with("http"))
+                .flat_map(|m| author::clean(m))
+                .collect(),
+        );
+    }
+    authors.retain(|a| !title::is_site(a, &sites));
+    if authors.is_empty() {
+        authors = author::from_page(dom, &page, &window);
+        authors.retain(|a| !title::is_site(a, &sites));
+    }
+    if authors.is_empty() {
+        authors = author::dedupe(
+            ld.org_authors
+                .iter()
+                .flat_map(|a| author::clean(a))
+                .collect(),
+        );
+    }
+
+    // Description, image, canonical URL, tags, categories.
+    let description = page
+        .get(&[
+            "og:description",
+            "description",
+            "twitter:description",
+            "dc.description",
+        ])
+        .map(clean_text)
+        .or_else(|| ld.description.clone())
+        .filter(|d| !d.is_empty());
+    let image_size_ok = !matches!(page.get(&["og:image:width"]), Some("1" | "0"));
+    let image = page
+        .all(&[
+            "og:image",
+            "og:image:url",
+            "og:image:secure_url",
+            "twitter:image",
+            "twitter:image:src",
+        ])
+        .into_iter()
+        .map(str::to_string)
+        .chain(ld.image.clone())
+        .chain(page.image_src.map(str::to_string))
+        .filter(|u| !BAD_IMAGE.is_match(u))
+        .find_map(|u| resolve(&u, ctx.url))
+        .filter(|_| image_size_ok);
+    let canonical_url = page
+        .canonical
+        .and_then(|c| resolve(c, ctx.url))
+        .or_else(|| page.get(&["og:url"]).and_then(|u| resolve(u, ctx.url)));
+    let mut tags = Vec::new();
+    split_list(
+        &page.all(&["keywords", "news_keywords", "parsely-tags"]),
+        &mut tags,
+    );
+    tags.extend(
+        page.all(&["article:tag", "og:article:tag"])
+            .iter()
+            .map(|t| clean_text(t)),
+    );
+    tags.extend(ld.keywords.iter().cloned());
+    let mut categories: Vec<String> = page
+        .all(&["article:section", "og:article:section", "parsely-section"])
+        .iter()
+        .map(|t| clean_text(t))
+        .collect();
+    categories.extend(ld.sections.iter().cloned());
+
+    Metadata {
+        title,
+        date: dates.published.map(|d| d.iso()),
+        date_modified: dates.modified.map(|d| d.iso()),
+        authors,
+        site_name,
+        description,
+        language,
+        image,
+        tags: dedupe_list(tags.into_iter().filter(|t| !t.is_empty()).collect()),
+        categories: dedupe_list(categories.into_iter().filter(|t| !t.is_empty()).collect()),
+        canonical_url,
+    }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,229 @@
+//! Author names: cleaning a raw byline into person names, and finding a
+//! byline in the page when the metadata has none.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::meta::Page;
+use super::{excluded, TextWindow};
+use crate::dom::{tag, Dom, NodeId};
+
+/// Leading words that introduce a byline, in the languages of the date module.
+static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:written|posted|published|reported|story|words|text|interview|compiled|edited)\s+by|by|von|vom|par|por|door|av|af|od|от|автор|yazar|texte?|autor(?:in)?|auteur|author|verfasser(?:in)?|geschrieben von|redakteur(?:in)?|reporter)\b\s*[:\-–—]?\s*")
+        .expect("valid regex")
+});
+/// Noise inside a byline: e-mail addresses, URLs, handles, "View all posts by".
+static NOISE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[\w.+-]+@[\w-]+\.[\w.-]+|https?://\S+|www\.\S+|@\w+|view all (?:posts|articles|stories) by|(?:e-?mail|follow|contact|more from|more by|more stories by|all posts by|articles by|see all)(?: the)? (?:author|on twitter|me)?|\(.*?\)|\bupdated\b.*$|\bpublished\b.*$|\bposted\b.*$")
+        .expect("valid regex")
+});
+/// Job titles and roles that follow or precede names.
+static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:senior|chief|staff|special|contributing|guest|freelance|political|foreign|national|business|sports?|tech(?:nology)?|science|health|investigative|deputy|managing|executive|associate|assistant|news)\s+)*(?:staff writer|writer|reporter|correspondent|editor(?:[- ]at[- ]large|[- ]in[- ]chief)?|contributor|columnist|journalist|photographer|producer|analyst|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|journaliste|rédact(?:eur|rice)|redactor(?:a)?|periodista|giornalista|dziennikarz|muhabir)s?\b")
+        .expect("valid regex")
+});
+/// Separators between several names.
+static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*(?:,|;|&|\||•|·|/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bi\b|\bve\b|\bog\b|\boch\b|\boraz\b|\bи\b|\bmit\b|\bwith\b)\s*")
+        .expect("valid regex")
+});
+/// Bylines that name no person.
+const NOT_NAMES: &[&str] = &[
+    "admin",
+    "administrator",
+    "anonymous",
+    "unknown",
+    "null",
+    "undefined",
+    "guest",
+    "staff",
+    "editor",
+    "editors",
+    "redaktion",
+    "team",
+    "facebook",
+    "twitter",
+    "instagram",
+    "linkedin",
+    "share",
+    "comments",
+    "comment",
+    "home",
+    "more",
+    "follow",
+];
+
+/// Split and clean a raw byline into names.
+pub fn clean(raw: &str) -> Vec<String> {
+    let s = super::clean_text(raw);
+    // Keep the part of a long text up to the first line-like break.
+    let s = NOISE.replace_all(&s, " ");
+    let mut out = Vec::new();
+    for piece in SPLIT.split(&s) {
+        let mut p = piece.trim().to_string();
+        // Strip prefixes repeatedly: "By: Author: Jane".
+        for _ in 0..3 {
+            let stripped = PREFIX.replace(&p, "").to_string();
+            if stripped == p {
+                break;
+            }
+            p = stripped;
+        }
+        let p = ROLE.replace_all(&p, " ");
+        let p = super::clean_text(&p);
+        let p = p.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'' && c != ')');
+        let p = p.trim_end_matches(['.', ' ']);
+        if is_name(p) {
+            out.push(p.to_string());
+        }
+    }
+    dedupe(out)
+}
+
+/// A plausible person (or organisation) name.
+fn is_name(s: &str) -> bool {
+    let n = s.chars().count();
+    let w = s.split_whitespace().count();
+    // Names are 2 to 60 characters and at most six words ("Maria de la Cruz Pérez").
+    if !(2..=60).contains(&n) || w > 6 {
+        return false;
+    }
+    if s.chars().any(|c| c.is_ascii_digit()) || !s.chars().any(char::is_alphabetic) {
+        return false;
+    }
+    let lower = s.to_lowercase();
+    !NOT_NAMES.contains(&lower.as_str())
+}
+
+/// Remove case-insensitive duplicates, keeping the first spelling.
+pub fn dedupe(names: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for n in names {
+        let k = super::title::key(&n);
+        if !out.iter().any(|o| super::title::key(o) == k) {
+            out.push(n);
+        }
+    }
+    out
+}
+
+/// Names in a byline-looking element of the page.
+///
+/// Looks at microdata `itemprop=author`, `rel=author` links and elements whose
+/// class or id mentions the author, outside comments and teaser lists; then at
+/// text starting with "By " near the headline.
+pub fn from_page(dom: &Dom, page: &Page<'_>, window: &TextWindow) -> Vec<String> {
+    // Microdata first: the most explicit markup.
+    for (id, prop) in &page.itemprops {
+        if prop
+            .split_whitespace()
+            .any(|p| p == "author" || p == "creator")
+            && !excluded(dom, *id)
+        {
+            let names = element_names(dom, *id);
+            if !names.is_empty() {
+                return names;
+            }
+        }
+    }
+    for &id in &page.author_hints {
+        if excluded(dom, id) {
+            continue;
+        }
+        let names = element_names(dom, id);
+        if !names.is_empty() {
+            return names;
+        }
+    }
+    // "By Jane Doe" as plain text near the headline.
+    for t in &window.texts {
+        let t = t.trim();
+        if t.len() < 120 && BY_LINE.is_match(t) {
+            let names = clean(t);
+            if !names.is_empty() && names.iter().all(|n| looks_like_person(n)) {
+                return names;
+            }
+        }
+    }
+    Vec::new()
+}
+
+static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:By|BY|Von|VON|Par|Por|Door|Di|Av)\s+\p{Lu}").expect("valid regex")
+});
+
+/// Capitalised words, as person names are written in Latin and Cyrillic scripts.
+fn looks_like_person(n: &str) -> bool {
+    let ws: Vec<&str> = n.split_whitespace().collect();
+    // One-word bylines are usually handles or site names.
+    ws.len() >= 2
+        && ws.len() <= 5
+        && ws
+            .iter()
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .count()
+            >= ws.len() - 1
+}
+
+/// Names from one element: its `itemprop=name` child or `<a>` links when it
+/// has them, else its own short text.
+fn element_names(dom: &Dom, id: NodeId) -> Vec<String> {
+    if let Some(c) = dom.attr(id, "content") {
+        return clean(c);
+    }
+    for d in dom.descendants(id).take(50) {
+        if dom
+            .attr(d, "itemprop")
+            .is_some_and(|p| p.eq_ignore_ascii_case("name"))
+        {
+            let v = dom
+                .attr(d, "content")
+                .map(str::to_string)
+                .unwrap_or_else(|| dom.text_content(d));
+            let names = clean(&v);
+            if !names.is_empty() {
+                return names;
+            }
+        }
+    }
+    let text = dom.text_content(id);
+    // A byline is short; a long text is a bio box or a whole article.
+    if text.is_empty() || text.chars().count() > 120 {
+        return Vec::new();
+    }
+    let names = clean(&text);
+    if names
+        .iter()
+        .all(|n| looks_like_person(n) || dom.is(id, &tag!("a")))
+    {
+        names
+    } else {
+        Vec::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_and_cleans() {
+        assert_eq!(clean("By Jane Doe and John Roe"), ["Jane Doe", "John Roe"]);
+        assert_eq!(
+            clean("Anna A, Bert B & Carl C"),
+            ["Anna A", "Bert B", "Carl C"]
+        );
+        assert_eq!(
+            clean("Von Hans Meier und Eva Schulz"),
+            ["Hans Meier", "Eva Schulz"]
+        );
+        assert_eq!(clean("Jane Doe, Staff Writer"), ["Jane Doe"]);
+        assert_eq!(clean("Jane Doe jane@example.com @janedoe"), ["Jane Doe"]);
+        assert_eq!(clean("View all posts by Jane Doe"), ["Jane Doe"]);
+        assert_eq!(clean("Jane Doe | Reporter"), ["Jane Doe"]);
+        assert_eq!(clean("admin"), Vec::<String>::new());
+        assert_eq!(clean("Jane Doe; jane doe"), ["Jane Doe"]);
+    }
+}

@@ -1,0 +1,377 @@
+//! Choosing the publication and modification dates among the page's sources.
+//!
+//! Order (first plausible date wins):
+//! 1. JSON-LD `datePublished` of the article object;
+//! 2. publication-date `<meta>`s (`article:published_time`, `parsely-pub-date`,
+//!    `sailthru.date`, Dublin Core, `citation_*`, `pubdate`, `date`, …);
+//! 3. microdata `itemprop=datePublished` in the body;
+//! 4. a full date in the URL (`/2022/02/28/`, `/20220228/`): when the
+//!    metadata disagrees with it by more than a day, the URL wins, since
+//!    metadata dates are often refreshed by the CMS while the URL is fixed at
+//!    publication;
+//! 5. `<time>` and date-classed elements in the page, outside comments, related
+//!    stories, sidebars and footers, preferring ones marked as published;
+//! 6. a date in the text around the headline;
+//! 7. relative dates ("3 hours ago") when a reference time is given;
+//! 8. the modification date when nothing else is found.
+//!
+//! Dates after the reference time (or after tomorrow without one) are dropped,
+//! and so are dates before 1995 that come from the page text rather than
+//! structured metadata (copyright lines, historical dates in the story).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use url::Url;
+
+use super::date::{self, DateTime, Order};
+use super::jsonld::LdData;
+use super::meta::Page;
+use super::{excluded, Context, TextWindow};
+use crate::dom::{tag, Dom, NodeId};
+
+/// Meta keys carrying the publication date, most specific first.
+const PUBLISHED_KEYS: &[&str] = &[
+    "article:published_time",
+    "article:published",
+    "og:article:published_time",
+    "og:published_time",
+    "published_time",
+    "article.published",
+    "datepublished",
+    "parsely-pub-date",
+    "sailthru.date",
+    "cxenseparse:recs:publishtime",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "dc.date",
+    "dcterms.date",
+    "dc.created",
+    "citation_publication_date",
+    "citation_online_date",
+    "citation_date",
+    "prism.publicationdate",
+    "publish-date",
+    "publish_date",
+    "publishdate",
+    "publication_date",
+    "publication-date",
+    "pub_date",
+    "pubdate",
+    "original-publish-date",
+    "article_date_original",
+    "bt:pubdate",
+    "date_published",
+    "datecreated",
+    "created",
+    "date",
+    "dc:date",
+    "sailthru.date.published",
+    "og:pubdate",
+    "displaydate",
+];
+
+/// Meta keys carrying the modification date.
+const MODIFIED_KEYS: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "article:modified",
+    "datemodified",
+    "dcterms.modified",
+    "dc.date.modified",
+    "last-modified",
+    "lastmod",
+    "parsely-updated",
+    "revised",
+];
+
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[/_\-.])((?:19|20)\d{2})[/_\-.]?(0[1-9]|1[0-2])[/_\-.]?(0[1-9]|[12]\d|3[01])(?:$|[/_\-.?#])")
+        .expect("valid regex")
+});
+static URL_DATE_SEP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|$|[_\-.])")
+        .expect("valid regex")
+});
+static PUBLISHED_HINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)publi|pubdate|posted|created|erschienen|veröffentlicht|date-?pub|entry-date|post-date|article-date|dateline|byline|datepublished")
+        .expect("valid regex")
+});
+static MODIFIED_HINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)updat|modif|changed|edited|aktualisiert|revis|last-?mod").expect("valid regex")
+});
+/// Text before a date that says it is not the publication date.
+static NOT_PUBLISHED_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)updated|modified|aktualisiert|geändert|mis à jour|actualizado|aggiornato|atualizado|bijgewerkt|zaktualizowano|güncelleme|обновлено|received|accepted|revised|eingegangen|©|copyright|\(c\)")
+        .expect("valid regex")
+});
+
+/// The chosen dates.
+#[derive(Debug, Default)]
+pub struct Dates {
+    pub published: Option<DateTime>,
+    pub modified: Option<DateTime>,
+}
+
+/// Dates beyond this margin after the reference time are typos or placeholders.
+const FUTURE_MARGIN_SECS: i64 = 86_400;
+/// The web before this year had few dated articles; text dates before it are
+/// historical references, not publication dates.
+const MIN_TEXT_YEAR: i32 = 1995;
+/// Structured metadata before this year is a placeholder (`0001-01-01`, `1970-01-01`).
+const MIN_META_YEAR: i32 = 1971;
+
+fn upper_bound(ctx: &Context<'_>) -> i64 {
+    ctx.now.unwrap_or_else(|| {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(i64::MAX / 2, |d| d.as_secs() as i64)
+            + FUTURE_MARGIN_SECS
+    })
+}
+
+fn plausible(d: &DateTime, structured: bool, ctx: &Context<'_>) -> bool {
+    let min = if structured {
+        MIN_META_YEAR
+    } else {
+        MIN_TEXT_YEAR
+    };
+    // Compare days, not seconds: a date-only value means "some time that day".
+    d.y >= min && d.day_number() * 86_400 <= upper_bound(ctx)
+}
+
+/// The full date in a URL's path, if any.
+pub fn from_url(url: &Url) -> Option<DateTime> {
+    let path = url.path();
+    for re in [&*URL_DATE_SEP, &*URL_DATE] {
+        if let Some(c) = re.captures(path) {
+            let (y, m, d) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+            if let Some(dt) = DateTime::ymd(y, m, d) {
+                return Some(dt);
+            }
+        }
+    }
+    None
+}
+
+/// The date-carrying attributes of an element, most explicit first.
+const DATE_ATTRS: &[&str] = &[
+    "datetime",
+    "content",
+    "data-datetime",
+    "data-date",
+    "data-published",
+    "data-timestamp",
+    "data-time",
+    "title",
+];
+
+/// One date found in the page body.
+struct Candidate {
+    date: DateTime,
+    published: bool,
+    modified: bool,
+}
+
+fn hint_text(dom: &Dom, id: NodeId) -> String {
+    let mut s = String::new();
+    for a in ["class", "id", "itemprop", "name", "property"] {
+        if let Some(v) = dom.attr(id, a) {
+            s.push_str(v);
+            s.push(' ');
+        }
+    }
+    if dom.attr(id, "pubdate").is_some() {
+        s.push_str("pubdate ");
+    }
+    s
+}
+
+fn read_element(dom: &Dom, id: NodeId, order: Order, ctx: &Context<'_>) -> Option<Candidate> {
+    let mut hints = hint_text(dom, id);
+    if let Some(p) = dom.parent(id) {
+        hints.push_str(&hint_text(dom, p));
+    }
+    let mut date = None;
+    let mut structured = false;
+    for a in DATE_ATTRS {
+        if let Some(v) = dom.attr(id, a) {
+            if let Some(d) = date::parse_value(v) {
+                date = Some(d);
+                structured = *a == "datetime" || *a == "content";
+                break;
+            }
+        }
+    }
+    let mut text = String::new();
+    // Bounded: date elements hold a few words; a long text is a container.
+    for d in std::iter::once(id).chain(dom.descendants(id)).take(40) {
+        if let Some(t) = dom.text(d) {
+            text.push_str(t);
+            text.push(' ');
+        }
+    }
+    if text.len() > 300 {
+        text.clear();
+    }
+    if date.is_none() {
+        date = date::find(&text, order).map(|f| {
+            if NOT_PUBLISHED_TEXT.is_match(&text[..f.start]) {
+                hints.push_str(" updated");
+            }
+            f.date
+        });
+        if date.is_none() {
+            if let Some(now) = ctx.now {
+                date = date::find_relative(&text, now);
+            }
+        }
+    }
+    let date = date?;
+    if !plausible(&date, structured, ctx) {
+        return None;
+    }
+    let modified = MODIFIED_HINT.is_match(&hints)
+        || text
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| NOT_PUBLISHED_TEXT.is_match(w));
+    Some(Candidate {
+        date,
+        published: PUBLISHED_HINT.is_match(&hints) || dom.is(id, &tag!("time")),
+        modified,
+    })
+}
+
+/// Choose the dates.
+pub fn find(
+    dom: &Dom,
+    page: &Page<'_>,
+    ld: &LdData,
+    ctx: &Context<'_>,
+    order: Order,
+    window: &TextWindow,
+) -> Dates {
+    let structured = |v: &str| date::parse_value(v).filter(|d| plausible(d, true, ctx));
+    let mut modified = ld
+        .date_modified
+        .as_deref()
+        .and_then(structured)
+        .or_else(|| {
+            MODIFIED_KEYS
+                .iter()
+                .find_map(|k| page.get(&[k]).and_then(structured))
+        });
+
+    let mut published = ld.date_published.as_deref().and_then(structured);
+    if published.is_none() {
+        published = PUBLISHED_KEYS
+            .iter()
+            .find_map(|k| page.all(&[k]).into_iter().find_map(structured));
+    }
+    if published.is_none() {
+        for (id, prop) in &page.itemprops {
+            if prop == "datepublished" || prop == "datecreated" {
+                if let Some(c) = read_element(dom, *id, order, ctx) {
+                    published = Some(c.date);
+                    break;
+                }
+            }
+        }
+    }
+    if modified.is_none() {
+        for (id, prop) in &page.itemprops {
+            if prop == "datemodified" {
+                if let Some(c) = read_element(dom, *id, order, ctx) {
+                    modified = Some(c.date);
+                    break;
+                }
+            }
+        }
+    }
+    let url_date = ctx
+        .url
+        .and_then(from_url)
+        .filter(|d| plausible(d, true, ctx));
+    if let (Some(u), Some(p)) = (url_date, published) {
+        // More than a day apart: time zones explain one day, not more.
+        if (u.day_number() - p.day_number()).abs() > 1 {
+            published = Some(u);
+        }
+    }
+    if published.is_none() {
+        published = url_date;
+    }
+    if published.is_none() {
+        published = from_elements(dom, page, order, ctx, &mut modified);
+    }
+    if published.is_none() {
+        published = from_window(window, order, ctx);
+    }
+    if published.is_none() {
+        published = modified;
+    }
+    if modified == published {
+        modified = None;
+    }
+    Dates {
+        published,
+        modified,
+    }
+}
+
+fn from_elements(
+    dom: &Dom,
+    page: &Page<'_>,
+    order: Order,
+    ctx: &Context<'_>,
+    modified: &mut Option<DateTime>,
+) -> Option<DateTime> {
+    let mut ids: Vec<NodeId> = page.times.iter().chain(&page.date_hints).copied().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut first_plain = None;
+    for id in ids {
+        if excluded(dom, id) {
+            continue;
+        }
+        let Some(c) = read_element(dom, id, order, ctx) else {
+            continue;
+        };
+        if c.modified {
+            if modified.is_none() {
+                *modified = Some(c.date);
+            }
+            continue;
+        }
+        if c.published {
+            return Some(c.date);
+        }
+        if first_plain.is_none() {
+            first_plain = Some(c.date);
+        }
+    }
+    first_plain
+}
+
+fn from_window(window: &TextWindow, order: Order, ctx: &Context<'_>) -> Option<DateTime> {
+    for t in &window.texts {
+        if t.len() > 500 {
+            continue;
+        }
+        if let Some(f) = date::find(t, order) {
+            if NOT_PUBLISHED_TEXT.is_match(&t[..f.start]) || !plausible(&f.date, false, ctx) {
+                continue;
+            }
+            return Some(f.date);
+        }
+        if let Some(now) = ctx.now {
+            if let Some(d) = date::find_relative(t, now) {
+                return Some(d);
+            }
+        }
+    }
+    None
+}

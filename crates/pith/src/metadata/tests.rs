@@ -1,0 +1,180 @@
+//! Tests of the whole stage on small hand-written pages: each source and the
+//! precedence between them.
+
+use super::*;
+use crate::dom::ParseLimits;
+
+fn run(html: &str, url: Option<&str>) -> Metadata {
+    let dom = Dom::parse(html, ParseLimits::default());
+    let url = url.map(|u| Url::parse(u).expect("test url"));
+    // A fixed "now" keeps the tests independent of the clock: 2023-01-01.
+    extract(
+        &dom,
+        &Context {
+            url: url.as_ref(),
+            now: Some(1_672_531_200),
+        },
+    )
+}
+
+#[test]
+fn related_box_with_newer_dates_is_ignored() {
+    let m = run(
+        r#"<html><body><article><h1>Main story</h1>
+        <p class="meta">Posted on <span class="date">12 March 2021</span></p>
+        <p>Body text.</p></article>
+        <div class="related-articles"><time datetime="2022-06-01">June 1</time>
+        <span class="date">2 June 2022</span></div></body></html>"#,
+        None,
+    );
+    assert_eq!(m.date.as_deref(), Some("2021-03-12"));
+}
+
+#[test]
+fn related_box_before_article_is_ignored() {
+    let m = run(
+        r#"<html><body><aside><time datetime="2022-06-01T10:00:00Z">x</time></aside>
+        <h1>Main story</h1><p>By Jane Doe</p><p>5 May 2020</p><p>Text</p></body></html>"#,
+        None,
+    );
+    assert_eq!(m.date.as_deref(), Some("2020-05-05"));
+    assert_eq!(m.authors, ["Jane Doe"]);
+}
+
+#[test]
+fn jsonld_with_syntax_error_still_gives_fields() {
+    let m = run(
+        r#"<html><head><script type="application/ld+json">
+        {"@context":"https://schema.org","@type":"NewsArticle","headline":"Storm hits coast",
+         "datePublished":"2022-02-28T09:30:00+03:00","author":{"@type":"Person","name":"Jane Doe"},}
+        </script></head><body><h1>Storm hits coast</h1></body></html>"#,
+        None,
+    );
+    assert_eq!(m.date.as_deref(), Some("2022-02-28T09:30:00+03:00"));
+    assert_eq!(m.authors, ["Jane Doe"]);
+    assert_eq!(m.title.as_deref(), Some("Storm hits coast"));
+}
+
+#[test]
+fn two_authors_in_one_byline() {
+    let m = run(
+        r#"<html><body><h1>A headline here</h1><div class="byline">By Jane Doe and John Roe</div>
+        <p>Text</p></body></html>"#,
+        None,
+    );
+    assert_eq!(m.authors, ["Jane Doe", "John Roe"]);
+}
+
+#[test]
+fn date_only_in_the_url() {
+    let m = run(
+        "<html><body><h1>Title</h1><p>Text without dates.</p></body></html>",
+        Some("https://example.com/2022/02/28/some-story/"),
+    );
+    assert_eq!(m.date.as_deref(), Some("2022-02-28"));
+    let m = run(
+        "<html><body><p>x</p></body></html>",
+        Some("https://example.com/news/20220228/some-story.html"),
+    );
+    assert_eq!(m.date.as_deref(), Some("2022-02-28"));
+}
+
+#[test]
+fn og_title_suffix_vs_h1() {
+    let m = run(
+        r#"<html><head><meta property="og:title" content="Storm hits the coast | Daily Planet">
+        <meta property="og:site_name" content="Daily Planet">
+        <title>Storm hits the coast | Daily Planet</title></head>
+        <body><h1>Storm hits the coast</h1></body></html>"#,
+        None,
+    );
+    assert_eq!(m.title.as_deref(), Some("Storm hits the coast"));
+    assert_eq!(m.site_name.as_deref(), Some("Daily Planet"));
+}
+
+#[test]
+fn site_before_headline_in_title() {
+    let m = run(
+        "<html><head><title>Planet News - Storm hits the coast overnight</title></head><body><p>x</p></body></html>",
+        Some("https://www.planetnews.com/a/b"),
+    );
+    assert_eq!(m.title.as_deref(), Some("Storm hits the coast overnight"));
+    assert_eq!(m.site_name.as_deref(), Some("Planet News"));
+}
+
+#[test]
+fn structured_metadata_beats_page_text() {
+    let m = run(
+        r#"<html><head><meta property="article:published_time" content="2021-07-04T08:00:00Z">
+        <meta name="author" content="Jane Doe"></head>
+        <body><h1>Title</h1><p>By John Roe</p><p>1 January 2022</p></body></html>"#,
+        None,
+    );
+    assert_eq!(m.date.as_deref(), Some("2021-07-04T08:00:00+00:00"));
+    assert_eq!(m.authors, ["Jane Doe"]);
+}
+
+#[test]
+fn jsonld_beats_meta_and_person_beats_organisation() {
+    let m = run(
+        r#"<html><head><meta property="article:published_time" content="2021-07-05">
+        <script type="application/ld+json">[{"@type":"Organization","name":"Org"},
+        {"@type":"BlogPosting","datePublished":"2021-07-04","author":[{"@type":"Organization","name":"Org"},{"@type":"Person","name":"Jane Doe"}]}]</script>
+        </head><body></body></html>"#,
+        None,
+    );
+    assert_eq!(m.date.as_deref(), Some("2021-07-04"));
+    assert_eq!(m.authors, ["Jane Doe"]);
+}
+
+#[test]
+fn future_and_old_dates_are_rejected() {
+    let m = run(
+        "<html><body><h1>T</h1><p>12 March 2031</p><p>12 March 1990</p><p>© 2020</p></body></html>",
+        None,
+    );
+    assert_eq!(m.date, None);
+}
+
+#[test]
+fn relative_dates_need_now() {
+    let m = run(
+        "<html><body><h1>T</h1><span class=\"date\">3 hours ago</span></body></html>",
+        None,
+    );
+    assert_eq!(m.date.as_deref(), Some("2022-12-31"));
+    let dom = Dom::parse(
+        "<html><body><h1>T</h1><span class=\"date\">3 hours ago</span></body></html>",
+        ParseLimits::default(),
+    );
+    assert_eq!(extract(&dom, &Context::default()).date, None);
+}
+
+#[test]
+fn modified_is_kept_apart() {
+    let m = run(
+        r#"<html><head><meta property="article:published_time" content="2021-07-04">
+        <meta property="article:modified_time" content="2021-08-01"></head><body></body></html>"#,
+        None,
+    );
+    assert_eq!(m.date.as_deref(), Some("2021-07-04"));
+    assert_eq!(m.date_modified.as_deref(), Some("2021-08-01"));
+}
+
+#[test]
+fn other_fields() {
+    let m = run(
+        r#"<html lang="en_us"><head><link rel="canonical" href="/a/b">
+        <meta property="og:image" content="/logo.png"><meta name="twitter:image" content="/img/lead.jpg">
+        <meta name="keywords" content="one, two"><meta property="article:tag" content="Two">
+        <meta property="article:section" content="World"><meta name="description" content="Desc &amp; more">
+        </head><body></body></html>"#,
+        Some("https://example.com/x"),
+    );
+    assert_eq!(m.canonical_url.as_deref(), Some("https://example.com/a/b"));
+    assert_eq!(m.image.as_deref(), Some("https://example.com/img/lead.jpg"));
+    assert_eq!(m.language.as_deref(), Some("en-US"));
+    assert_eq!(m.tags, ["one", "two"]);
+    assert_eq!(m.categories, ["World"]);
+    assert_eq!(m.description.as_deref(), Some("Desc & more"));
+}

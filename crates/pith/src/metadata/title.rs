@@ -1,0 +1,243 @@
+//! The headline and the site name.
+//!
+//! Candidates are `og:title`, the JSON-LD headline, `twitter:title`, other
+//! title metas, the `<h1>`s and `<title>`. Site-name suffixes and prefixes
+//! (" | Site", " - Site", "Site: ") are cut when the cut part matches a known
+//! site name (og:site_name, JSON-LD publisher, the domain). An `<h1>` whose
+//! text equals a cleaned candidate or is contained in `<title>`/`og:title` is
+//! preferred, since it is the headline as the reader sees it.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Separators between a headline and a site name.
+static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s+[|\-–—·•»«/\\~:]{1,2}\s+|\s*\|\s*|\s+::\s+|:\s+").expect("valid regex")
+});
+
+/// Separators that end a headline in `<title>` (no colon: "Brexit: what now" is one headline).
+static SUFFIX_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s+[|\-–—·•»«/\\~]{1,2}\s+|\s*\|\s*|\s+::\s+").expect("valid regex")
+});
+
+/// Lower-case letters and digits only: the comparison key for titles and site names.
+pub fn key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The pieces of a title between separators, with their byte spans.
+fn parts(t: &str) -> Vec<(usize, usize)> {
+    split(t, &SEPARATOR)
+}
+
+fn split(t: &str, re: &Regex) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for m in re.find_iter(t) {
+        out.push((start, m.start()));
+        start = m.end();
+    }
+    out.push((start, t.len()));
+    out
+}
+
+/// True when `part` names the site: equal to or contained in a known site
+/// name, or containing one, compared on letters and digits.
+pub fn is_site(part: &str, sites: &[String]) -> bool {
+    let k = key(part);
+    // Two letters match too much by chance ("AP" in "Apple").
+    if k.chars().count() < 3 {
+        return false;
+    }
+    sites.iter().any(|s| {
+        let sk = key(s);
+        sk.chars().count() >= 3 && (sk == k || sk.contains(&k) || k.contains(&sk))
+    })
+}
+
+/// Remove leading and trailing pieces that name the site.
+pub fn strip_site(t: &str, sites: &[String]) -> String {
+    let ps = parts(t);
+    if ps.len() < 2 {
+        return t.trim().to_string();
+    }
+    let mut lo = 0;
+    let mut hi = ps.len();
+    while hi - lo > 1 && is_site(&t[ps[hi - 1].0..ps[hi - 1].1], sites) {
+        hi -= 1;
+    }
+    while hi - lo > 1 && is_site(&t[ps[lo].0..ps[lo].1], sites) {
+        lo += 1;
+    }
+    t[ps[lo].0..ps[hi - 1].1].trim().to_string()
+}
+
+/// The site name taken from a title's suffix or prefix when the other part
+/// is the headline (`headline_key`).
+pub fn site_from_title(t: &str, headline_key: &str) -> Option<String> {
+    let ps = parts(t);
+    if ps.len() < 2 || headline_key.is_empty() {
+        return None;
+    }
+    let first = &t[ps[0].0..ps[0].1];
+    let last = &t[ps[ps.len() - 1].0..ps[ps.len() - 1].1];
+    let head_end = ps[ps.len() - 2].1;
+    if key(&t[..head_end]) == headline_key && !last.trim().is_empty() {
+        return Some(last.trim().to_string());
+    }
+    let tail_start = ps[1].0;
+    if key(&t[tail_start..]) == headline_key && !first.trim().is_empty() {
+        return Some(first.trim().to_string());
+    }
+    None
+}
+
+fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Inputs for choosing the title.
+pub struct Candidates<'a> {
+    pub og: Option<&'a str>,
+    pub ld: Option<&'a str>,
+    pub twitter: Option<&'a str>,
+    pub other_meta: Option<&'a str>,
+    pub title_tag: Option<&'a str>,
+    pub h1s: &'a [String],
+    pub sites: &'a [String],
+}
+
+/// Choose the headline.
+pub fn choose(c: &Candidates<'_>) -> Option<String> {
+    let sites = c.sites;
+    let cleaned: Vec<String> = [c.og, c.ld, c.twitter, c.other_meta]
+        .into_iter()
+        .flatten()
+        .map(|t| strip_site(t, sites))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let title_tag = c.title_tag.filter(|t| !t.trim().is_empty());
+    let title_key = title_tag.map(key).unwrap_or_default();
+    let og_key = c.og.map(key).unwrap_or_default();
+
+    // An h1 that equals a metadata title, or is contained in <title>/og:title.
+    for h in c.h1s {
+        let hk = key(h);
+        // Very short h1s are logos and section names.
+        if hk.chars().count() < 4 {
+            continue;
+        }
+        if cleaned.iter().any(|t| key(t) == hk) {
+            return Some(h.clone());
+        }
+        if title_key.contains(&hk) || og_key.contains(&hk) {
+            // The h1 must be a large part of the title, not a word of it.
+            let tk = if title_key.contains(&hk) {
+                &title_key
+            } else {
+                &og_key
+            };
+            if hk.chars().count() * 2 >= tk.chars().count() {
+                return Some(h.clone());
+            }
+        }
+    }
+    if let Some(t) = cleaned.first() {
+        // A metadata title that is a piece of <title>: cut <title> to it.
+        return Some(t.clone());
+    }
+    if let Some(t) = title_tag {
+        let stripped = strip_site(t, sites);
+        let ps = split(&stripped, &SUFFIX_SEPARATOR);
+        if ps.len() >= 2 {
+            // "Headline | Section | Site": the longest piece is the headline
+            // when it clearly dominates.
+            let (s0, e0) = ps
+                .iter()
+                .copied()
+                .max_by_key(|(s, e)| words(&stripped[*s..*e]))
+                .unwrap_or((0, stripped.len()));
+            let longest = &stripped[s0..e0];
+            let rest_words = words(&stripped) - words(longest);
+            // Site names are one to four words; a longer remainder is part of the headline.
+            if rest_words <= 4 && words(longest) >= 3 && s0 == ps[0].0 {
+                return Some(longest.trim().to_string());
+            }
+        }
+        return Some(stripped);
+    }
+    c.h1s.iter().find(|h| words(h) >= 2).cloned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sites(s: &[&str]) -> Vec<String> {
+        s.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn suffix_and_prefix() {
+        let s = sites(&["Daily Planet", "dailyplanet"]);
+        assert_eq!(
+            strip_site("Big news today | Daily Planet", &s),
+            "Big news today"
+        );
+        assert_eq!(
+            strip_site("Daily Planet - Big news today", &s),
+            "Big news today"
+        );
+        assert_eq!(
+            strip_site("Daily Planet: Big news today", &s),
+            "Big news today"
+        );
+        assert_eq!(
+            strip_site("Big news: the sequel", &s),
+            "Big news: the sequel"
+        );
+    }
+
+    #[test]
+    fn og_with_suffix_vs_h1() {
+        let h1s = vec!["Big news today".to_string()];
+        let s = sites(&["example"]);
+        let c = Candidates {
+            og: Some("Big news today | The Example Times"),
+            ld: None,
+            twitter: None,
+            other_meta: None,
+            title_tag: Some("Big news today | The Example Times"),
+            h1s: &h1s,
+            sites: &s,
+        };
+        assert_eq!(choose(&c).as_deref(), Some("Big news today"));
+    }
+
+    #[test]
+    fn site_first_title() {
+        let s = sites(&["newsy"]);
+        let c = Candidates {
+            og: None,
+            ld: None,
+            twitter: None,
+            other_meta: None,
+            title_tag: Some("Newsy - A headline of some length"),
+            h1s: &[],
+            sites: &s,
+        };
+        assert_eq!(choose(&c).as_deref(), Some("A headline of some length"));
+        assert_eq!(
+            site_from_title(
+                "Newsy - A headline of some length",
+                &key("A headline of some length")
+            )
+            .as_deref(),
+            Some("Newsy")
+        );
+    }
+}
