@@ -93,6 +93,9 @@ fn main() {
 
 fn run() -> Result<i32> {
     let args = Args::parse();
+    // A panic in pith is caught per page and listed as a failure; one line
+    // on stderr is enough here.
+    std::panic::set_hook(Box::new(|info| eprintln!("panic: {info}")));
     let sets: Vec<String> = if args.sets.is_empty() {
         SETS.iter().map(|s| s.to_string()).collect()
     } else {

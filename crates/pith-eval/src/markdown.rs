@@ -1,5 +1,4 @@
-//! Structural features of a Markdown document, for the defuddle set, and the
-//! helpers that turn pith's full Markdown into its body.
+//! Structural features of a Markdown document, for the defuddle set.
 
 use std::sync::LazyLock;
 
@@ -122,33 +121,6 @@ pub fn text_of(md: &str) -> String {
     MD_LINK.replace_all(&s, "]").into_owned()
 }
 
-/// The body of pith's full Markdown (`# Title`, date line, body, `Original
-/// url:` footer): drops a leading `# ` title line, the date line after it when
-/// the extraction has a date, and the footer.
-pub fn body_of_full(md: &str, has_date: bool) -> String {
-    let mut rest = md.trim_start_matches(['\n', '\r', ' ']);
-    if rest.starts_with("# ") {
-        rest = rest.split_once('\n').map_or("", |(_, r)| r);
-        rest = rest.trim_start_matches(['\n', '\r', ' ']);
-        if has_date {
-            let first = rest.lines().next().unwrap_or("");
-            // A short line with a digit that is not a heading, list, image or quote.
-            let looks_like_date = first.len() <= 80
-                && first.chars().any(|c| c.is_ascii_digit())
-                && !first.starts_with(['#', '!', '>', '-', '*', '|', '['])
-                && !LIST_ITEM.is_match(first);
-            if looks_like_date {
-                rest = rest.split_once('\n').map_or("", |(_, r)| r);
-            }
-        }
-    }
-    let end = rest
-        .rfind("\nOriginal url:")
-        .or_else(|| rest.starts_with("Original url:").then_some(0))
-        .unwrap_or(rest.len());
-    rest[..end].trim().to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,14 +181,5 @@ code
             text_of("See [the docs](https://x.example/a b) and ![a cat](c.png)."),
             "See [the docs] and a cat."
         );
-    }
-
-    #[test]
-    fn body_from_full_markdown() {
-        let full = "\n\n# Headline\n\nFebruary 28, 2022\n\n\n\nFirst para.\n\nSecond para.\n\nOriginal url:\n\n<https://x.example/>";
-        assert_eq!(body_of_full(full, true), "First para.\n\nSecond para.");
-        let no_date = "# Headline\n\n2 cats sat.\n\nOriginal url:\n\n<https://x.example/>";
-        assert_eq!(body_of_full(no_date, false), "2 cats sat.");
-        assert_eq!(body_of_full("Just text.", false), "Just text.");
     }
 }

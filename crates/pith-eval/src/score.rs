@@ -283,6 +283,54 @@ mod tests {
         assert_eq!(get("site_name"), None);
     }
 
+    /// scrapinghub's evaluate.py steps 1–7 on a corpus small enough to score
+    /// by hand (the published reference outputs are not in ../shared, so no
+    /// published number can be reproduced; see eval/README.md).
+    #[test]
+    fn scrapinghub_steps_by_hand() {
+        let body = |t: &str| {
+            page(Gold {
+                body: Some(t.into()),
+                ..Default::default()
+            })
+        };
+        let pages = [
+            body("The cat sat on the mat."),
+            body("one two three four five"),
+            body("Short text"),
+            body(""),
+        ];
+        let text = |t: &str| Output {
+            text: t.into(),
+            ..Default::default()
+        };
+        let outs = [
+            // 3 shingles, all shared: P = R = 1, same tokens.
+            text("The cat sat on\nthe mat"),
+            // {1234, 2345} vs {1234, 234Six}: TP 1, FP 1, FN 1 → /3: P = R = 1/2.
+            text("one two three four. Six!"),
+            // Missing output (step 1) counts as "": out of the precision mean, recall 0.
+            Output {
+                missing: true,
+                ..Default::default()
+            },
+            // Both empty: out of both means, but an exact token match (step 7).
+            text(""),
+        ];
+        let m = score("scrapinghub", &pages, &outs);
+        let get = |k: &str| {
+            m.iter()
+                .find(|(n, _)| n == k)
+                .map(|(_, v)| *v)
+                .unwrap_or(-1.0)
+        };
+        let close = |a: f64, b: f64| (a - b).abs() < 1e-12;
+        assert!(close(get("precision"), (1.0 + 0.5) / 2.0));
+        assert!(close(get("recall"), (1.0 + 0.5 + 0.0) / 3.0));
+        assert!(close(get("f1"), 2.0 * 0.75 * 0.5 / 1.25));
+        assert!(close(get("accuracy"), 2.0 / 4.0));
+    }
+
     #[test]
     fn failing_page_is_empty_output() {
         let pages = [page(Gold {

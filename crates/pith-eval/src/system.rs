@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::hint::black_box;
 use std::io::{BufRead, BufReader};
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 use std::time::Instant;
 
@@ -67,9 +68,16 @@ fn options_for(page: &Page) -> pith::Options {
     }
 }
 
-/// The body Markdown of an extraction.
+/// The body Markdown of an extraction (no title, date line or footer).
 pub fn body_markdown(ex: &pith::Extraction, ro: &pith::RenderOptions) -> String {
-    markdown::body_of_full(&ex.to_markdown(ro), ex.metadata.date.is_some())
+    pith::render::body_markdown(ex, ro)
+}
+
+fn panic_message(p: &(dyn std::any::Any + Send)) -> String {
+    p.downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| p.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "(no message)".into())
 }
 
 /// Run pith on every page, one thread. Only `extract` and the rendering the
@@ -81,18 +89,33 @@ pub fn run_pith(set: &str, pages: &[Page]) -> Vec<Output> {
         images: true,
         ..Default::default()
     };
+    // Warm-up, untimed: the first extraction of a process builds pith's
+    // lazily compiled tables, which is not the cost of any one page.
+    if let Some(p) = pages.first() {
+        let _ = catch_unwind(|| pith::extract(&p.html, &options_for(p)).map(|e| e.to_text()));
+    }
     pages
         .iter()
         .map(|page| {
             let opts = options_for(page);
             let start = Instant::now();
-            let res = pith::extract(&page.html, &opts);
-            let timed = match (&res, rendering) {
-                (Ok(ex), Rendering::Text) => ex.to_text(),
-                (Ok(ex), Rendering::Markdown) => body_markdown(ex, &ro),
-                _ => String::new(),
-            };
+            // The library must never panic; when it does, the page is listed
+            // as failed and the run goes on.
+            let res = catch_unwind(AssertUnwindSafe(|| {
+                let res = pith::extract(&page.html, &opts);
+                let timed = match (&res, rendering) {
+                    (Ok(ex), Rendering::Text) => ex.to_text(),
+                    (Ok(ex), Rendering::Markdown) => body_markdown(ex, &ro),
+                    _ => String::new(),
+                };
+                (res, timed)
+            }));
             let seconds = start.elapsed().as_secs_f64();
+            let (res, timed) = match res {
+                Ok((Ok(ex), timed)) => (Ok(ex), timed),
+                Ok((Err(e), _)) => (Err(e.to_string()), String::new()),
+                Err(p) => (Err(format!("PANIC: {}", panic_message(&*p))), String::new()),
+            };
             match res {
                 Ok(ex) => {
                     let full = ex.to_markdown(&ro);
@@ -119,7 +142,7 @@ pub fn run_pith(set: &str, pages: &[Page]) -> Vec<Output> {
                 }
                 Err(e) => Output {
                     seconds,
-                    error: Some(e.to_string()),
+                    error: Some(e),
                     ..Default::default()
                 },
             }
@@ -133,10 +156,12 @@ pub fn run_parse_only(pages: &[Page]) -> Vec<f64> {
         .iter()
         .map(|page| {
             let start = Instant::now();
-            if let Ok(d) = pith::input::decode(&page.html, None) {
-                let dom = pith::dom::Dom::parse(&d.text, Default::default());
-                black_box(dom.len());
-            }
+            let _ = catch_unwind(|| {
+                if let Ok(d) = pith::input::decode(&page.html, None) {
+                    let dom = pith::dom::Dom::parse(&d.text, Default::default());
+                    black_box(dom.len());
+                }
+            });
             start.elapsed().as_secs_f64()
         })
         .collect()
