@@ -19,6 +19,12 @@ pub struct Cli {
 pub enum Command {
     /// Extract the article from one HTML document.
     Extract(ExtractArgs),
+    /// Show how the extractor scored a page (for tuning; output may change).
+    #[command(hide = true)]
+    Explain {
+        /// The HTML file.
+        path: PathBuf,
+    },
 }
 
 #[derive(Debug, clap::Args)]

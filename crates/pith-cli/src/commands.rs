@@ -10,6 +10,14 @@ use crate::args::{Cli, Command, ExtractSettings, Format};
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Extract(a) => extract(a.into()),
+        Command::Explain { path } => {
+            let bytes =
+                std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+            let decoded = pith::input::decode(&bytes, None)?;
+            let dom = pith::dom::Dom::parse(&decoded.text, Default::default());
+            std::io::stdout().write_all(pith::extract::explain(&dom).as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

@@ -223,31 +223,62 @@ pub fn class_hint(dom: &Dom, id: NodeId) -> Hint {
     let mut hint = Hint::None;
     for attr in ["class", "id"] {
         let Some(v) = el.attr(attr) else { continue };
-        let mut after_state_word = false;
-        for_each_word(v, |w| {
-            // Layout-state classes (`has-sidebar`, `no-comments`,
-            // `with-related`) describe the page, not the element.
-            let skip = after_state_word;
-            after_state_word = matches!(
-                w,
-                "has" | "with" | "no" | "without" | "show" | "hide" | "is" | "enable" | "disable"
-            );
-            if skip {
-                return;
+        for token in v.split_ascii_whitespace() {
+            let h = token_hint(token);
+            // Across class names: comments > boilerplate > content > meta,
+            // so `post category-news` is content but `post share-bar` is not.
+            if rank(h) > rank(hint) {
+                hint = h;
             }
-            let h = word_hint(w);
-            // Boilerplate words beat content words on the same element:
-            // `article-comments`, `post-share`, `content-sidebar`.
-            hint = match (hint, h) {
-                (_, Hint::None) => hint,
-                (Hint::None | Hint::Content, h) => h,
-                (cur, Hint::Content) => cur,
-                (Hint::Meta, h) => h,
-                (cur, _) => cur,
-            };
-        });
+        }
     }
     hint
+}
+
+fn rank(h: Hint) -> u8 {
+    match h {
+        Hint::None => 0,
+        Hint::Meta => 1,
+        Hint::Content => 2,
+        Hint::Boilerplate => 3,
+        Hint::Comments => 4,
+    }
+}
+
+/// The hint of one class name (`article-body`, `entry-meta`). Comment and
+/// boilerplate words count anywhere in it; otherwise the last hinted word
+/// is the head of the compound: `entry-meta` is meta, `category-news` is
+/// a label on its element (meta, outranked by a content class beside it).
+fn token_hint(token: &str) -> Hint {
+    let mut strong = Hint::None;
+    let mut last = Hint::None;
+    let mut after_state_word = false;
+    for_each_word(token, |w| {
+        // Layout-state classes (`has-sidebar`, `no-comments`,
+        // `with-related`) describe the page, not the element.
+        let skip = after_state_word;
+        after_state_word = matches!(
+            w,
+            "has" | "with" | "no" | "without" | "show" | "hide" | "is" | "enable" | "disable"
+        );
+        if skip {
+            return;
+        }
+        match word_hint(w) {
+            Hint::None => {}
+            h @ (Hint::Comments | Hint::Boilerplate) => {
+                if rank(h) > rank(strong) {
+                    strong = h;
+                }
+            }
+            h => last = h,
+        }
+    });
+    if strong != Hint::None {
+        strong
+    } else {
+        last
+    }
 }
 
 /// Split a class or id value into lower-case words at non-alphanumerics and
@@ -284,6 +315,7 @@ fn word_hint(w: &str) -> Hint {
         "articlebody",
         "content",
         "entry",
+        "hentry",
         "post",
         "story",
         "text",

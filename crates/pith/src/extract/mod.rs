@@ -123,6 +123,59 @@ fn article_signals(dom: &Dom) -> bool {
     false
 }
 
+/// A report of the scoring, for people tuning the heuristics: the best
+/// candidates with their scores and the selected roots, per pass.
+pub fn explain(dom: &Dom) -> String {
+    use std::fmt::Write;
+    let c = clean::clean(dom);
+    let mut out = String::new();
+    for strict in [true, false] {
+        let _ = writeln!(out, "pass strict={strict}");
+        let mut cands = Vec::new();
+        if let Some(sel) = select_inner(dom, &c, strict, Some(&mut cands)) {
+            for (id, score) in cands.iter().take(12) {
+                let _ = writeln!(out, "  {score:8.2} {}", describe(dom, &c, *id));
+            }
+            for r in &sel.roots {
+                let _ = writeln!(out, "  root {}", describe(dom, &c, *r));
+            }
+        }
+    }
+    out
+}
+
+fn describe(dom: &Dom, c: &Cleaned, id: NodeId) -> String {
+    let mut path = Vec::new();
+    let mut cur = Some(id);
+    while let Some(n) = cur {
+        if let Some(name) = dom.name(n) {
+            let mut s = name.to_string();
+            if let Some(i) = dom.attr(n, "id") {
+                s.push('#');
+                s.push_str(i);
+            }
+            if let Some(cl) = dom.attr(n, "class") {
+                s.push('.');
+                s.push_str(&cl.split_whitespace().take(3).collect::<Vec<_>>().join("."));
+            }
+            path.push(s);
+        }
+        cur = dom.parent(n);
+        if path.len() >= 4 {
+            break;
+        }
+    }
+    path.reverse();
+    format!(
+        "{} [id {id} text {} ld {:.2} hint {:?} drop {:?}]",
+        path.join(" > "),
+        c.text_len[id],
+        c.link_density(id),
+        c.hint[id],
+        c.drop[id]
+    )
+}
+
 /// The chosen part of the page: one or more sibling subtrees in order.
 #[derive(Debug)]
 struct Selection {
@@ -199,6 +252,15 @@ fn is_prose_block(dom: &Dom, id: NodeId) -> bool {
 }
 
 fn select(dom: &Dom, c: &Cleaned, strict: bool) -> Option<Selection> {
+    select_inner(dom, c, strict, None)
+}
+
+fn select_inner(
+    dom: &Dom,
+    c: &Cleaned,
+    strict: bool,
+    report: Option<&mut Vec<(NodeId, f32)>>,
+) -> Option<Selection> {
     let n = dom.len();
     let body = dom.body().unwrap_or(Dom::ROOT);
     // Top-down: which nodes sit in a dropped or boilerplate subtree.
@@ -207,8 +269,7 @@ fn select(dom: &Dom, c: &Cleaned, strict: bool) -> Option<Selection> {
         let parent_ex = dom.parent(id).is_some_and(|p| excluded[p]);
         excluded[id] = parent_ex
             || c.drop[id] != Drop::No
-            || (strict && matches!(c.hint[id], Hint::Boilerplate | Hint::Comments))
-            || (dom.is(id, &tag!("form")) && c.link_density(id) > 0.5);
+            || (strict && matches!(c.hint[id], Hint::Boilerplate | Hint::Comments));
     }
     let mut score = vec![0.0f32; n];
     let mut touched: Vec<NodeId> = Vec::new();
@@ -226,7 +287,17 @@ fn select(dom: &Dom, c: &Cleaned, strict: bool) -> Option<Selection> {
         // Parent gets it all, grandparent half, then a third per level, up
         // to five levels: content sits a few wrappers below its container.
         let mut level = 0u32;
-        let mut anc = dom.parent(id);
+        // A container with its own text run is that run's container: it
+        // gets the points itself (Readability turns such `<div>`s into `<p>`).
+        let own_run = !matches!(
+            dom.name(id),
+            Some(&tag!("p"))
+                | Some(&tag!("pre"))
+                | Some(&tag!("td"))
+                | Some(&tag!("blockquote"))
+                | Some(&tag!("dd"))
+        );
+        let mut anc = if own_run { Some(id) } else { dom.parent(id) };
         while let Some(a) = anc {
             if level >= 5 || a == Dom::ROOT || !dom.is_element(a) {
                 break;
@@ -253,6 +324,9 @@ fn select(dom: &Dom, c: &Cleaned, strict: bool) -> Option<Selection> {
         score[a] *= 1.0 - c.link_density(a);
     }
     touched.sort_by(|&a, &b| score[b].total_cmp(&score[a]));
+    if let Some(r) = report {
+        r.extend(touched.iter().take(20).map(|&t| (t, score[t])));
+    }
     let mut top = touched[0];
     let top_score = score[top];
 
