@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::meta::Page;
-use super::{excluded, TextWindow};
+use super::TextWindow;
 use crate::dom::{tag, Dom, NodeId};
 
 /// Leading words that introduce a byline, in the languages of the date module.
@@ -120,7 +120,7 @@ pub fn from_page(dom: &Dom, page: &Page<'_>, window: &TextWindow) -> Vec<String>
         if prop
             .split_whitespace()
             .any(|p| p == "author" || p == "creator")
-            && !excluded(dom, *id)
+            && !window.excluded(dom, *id)
         {
             let names = element_names(dom, *id);
             if !names.is_empty() {
@@ -129,7 +129,7 @@ pub fn from_page(dom: &Dom, page: &Page<'_>, window: &TextWindow) -> Vec<String>
         }
     }
     for &id in &page.author_hints {
-        if excluded(dom, id) {
+        if window.excluded(dom, id) {
             continue;
         }
         let names = element_names(dom, id);

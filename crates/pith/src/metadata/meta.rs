@@ -147,9 +147,12 @@ pub fn collect(dom: &Dom) -> Page<'_> {
             }
             _ => {}
         }
-        if let Some(p) = el.attr("itemprop") {
+        // Microdata, and RDFa `property="schema:datePublished"` read the same way.
+        if let Some(p) = el.attr("itemprop").or_else(|| el.attr("property")) {
             if page.itemprops.len() < MAX_CANDIDATES {
-                page.itemprops.push((id, p.to_ascii_lowercase()));
+                let p = p.to_ascii_lowercase();
+                let p = p.strip_prefix("schema:").map(str::to_string).unwrap_or(p);
+                page.itemprops.push((id, p));
             }
         }
         let class = el.attr("class").unwrap_or("");

@@ -144,26 +144,69 @@ fn decode_entities(s: &str) -> String {
 }
 
 /// Class and id words of page parts that are not the article: comments,
-/// related stories, sidebars, footers, navigation.
+/// related stories, sidebars, footers, navigation. Matched at the start of a
+/// class segment (`related-posts`, `l-sidebar`, `commentList`).
 static EXCLUDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)comment|related|recommend|sidebar|widget|footer|teaser|promo|popular|trending|read-?next|more-?(?:stories|articles|news)|also|newsletter|nav|menu|breadcrumb|archive|calendar|pagination|reply|respond|disqus|outbrain|taboola|cookie|most-?read|latest|carousel|slider|rail|aside")
+    Regex::new(r"(?i)(?:^|[\s_-])(?:comment|related|recommend|sidebar|footer|teaser|promo|popular|trending|read-?next|more-?(?:stories|articles|news|from)|also|newsletter|nav|menu|breadcrumb|archive|calendar|pagination|repl(?:y|ies)|respond|disqus|outbrain|taboola|cookie|most-?read|latest|carousel|slider|rail|aside|ticker|tagcloud|tag-cloud|similar|weitere|other-?(?:posts|articles|news))")
         .expect("valid regex")
 });
 
-/// True when `id` sits inside comments, related stories, sidebars, footers or navigation.
-pub(crate) fn excluded(dom: &Dom, id: NodeId) -> bool {
-    std::iter::once(id).chain(dom.ancestors(id)).any(|a| {
-        let Some(name) = dom.name(a) else {
+/// True when `id` sits inside comments, related stories, sidebars, footers or
+/// navigation. Containers that hold the headline (`keep`, the anchor's
+/// ancestors) are never such parts, whatever their class says: a page-wide
+/// wrapper may well be called `has-sidebar`.
+pub(crate) fn excluded_in(dom: &Dom, id: NodeId, keep: &[NodeId]) -> bool {
+    for a in std::iter::once(id).chain(dom.ancestors(id)) {
+        if keep.contains(&a) {
             return false;
-        };
-        if matches!(*name, tag!("aside") | tag!("footer") | tag!("nav")) {
-            return true;
+        }
+        let Some(name) = dom.name(a) else { continue };
+        match *name {
+            // An aside inside the article is its info box (date, author).
+            tag!("aside") => {
+                if !dom.ancestors(a).any(|x| dom.is(x, &tag!("article"))) {
+                    return true;
+                }
+                continue;
+            }
+            tag!("footer") if !in_article(dom, a) => return true,
+            tag!("nav") => return true,
+            tag!("body") | tag!("html") => return false,
+            _ => {}
         }
         let class = dom.attr(a, "class").unwrap_or("");
         let idattr = dom.attr(a, "id").unwrap_or("");
-        (!class.is_empty() && EXCLUDED.is_match(class))
-            || (!idattr.is_empty() && EXCLUDED.is_match(idattr))
+        if ((!class.is_empty() && EXCLUDED.is_match(class)) || (!idattr.is_empty() && EXCLUDED.is_match(idattr)))
+            && !is_wrapper(dom, a)
+            // An article's own footer carries its date and author.
+            && !(class.contains("footer") && in_article(dom, a))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// True when `id` is inside an `<article>` or a schema.org Article item.
+fn in_article(dom: &Dom, id: NodeId) -> bool {
+    dom.ancestors(id).any(|a| {
+        dom.is(a, &tag!("article"))
+            || dom
+                .attr(a, "itemtype")
+                .is_some_and(|t| t.contains("Article") || t.contains("Posting"))
     })
+}
+
+/// True when `id` spans a large share of the document: a layout wrapper
+/// (`<div class="has-sidebar">`), not a box beside the article. Node ids
+/// follow document order, so the last descendant's id bounds the subtree.
+fn is_wrapper(dom: &Dom, id: NodeId) -> bool {
+    let mut last = id;
+    while let Some(c) = dom.last_child(last) {
+        last = c;
+    }
+    // A sidebar or related box is well under a quarter of a page.
+    last.saturating_sub(id) * 4 > dom.len()
 }
 
 /// Text nodes around the headline: where bylines and dates are printed.
@@ -172,6 +215,8 @@ pub(crate) struct TextWindow {
     /// Trimmed, whitespace-collapsed texts in document order, the ones after
     /// the anchor first, then the ones before it (nearest first).
     pub texts: Vec<String>,
+    /// The headline and its ancestors: never excluded.
+    pub anchor_path: Vec<NodeId>,
 }
 
 /// Texts after the headline read for a byline or date: a header holds a
@@ -181,9 +226,21 @@ const WINDOW_AFTER: usize = 40;
 const WINDOW_BEFORE: usize = 12;
 
 impl TextWindow {
+    /// True when `id` is in comments, related stories and the like (see [`excluded_in`]).
+    pub fn excluded(&self, dom: &Dom, id: NodeId) -> bool {
+        excluded_in(dom, id, &self.anchor_path)
+    }
+
     fn around(dom: &Dom, anchor: Option<NodeId>) -> TextWindow {
+        let anchor_path: Vec<NodeId> = anchor
+            .map(|a| std::iter::once(a).chain(dom.ancestors(a)).collect())
+            .unwrap_or_default();
+        let excluded = |dom: &Dom, id: NodeId| excluded_in(dom, id, &anchor_path);
         let Some(root) = dom.body() else {
-            return TextWindow::default();
+            return TextWindow {
+                texts: Vec::new(),
+                anchor_path,
+            };
         };
         let mut before: Vec<(NodeId, String)> = Vec::new();
         let mut after = Vec::new();
@@ -242,7 +299,11 @@ impl TextWindow {
                     .map(|(_, t)| t.clone()),
             );
         }
-        TextWindow { texts }
+        if let Some(a) = anchor {
+            // Some sites print the date inside the headline element; least trusted.
+            texts.push(dom.text_content(a));
+        }
+        TextWindow { texts, anchor_path }
     }
 }
 
@@ -447,12 +508,19 @@ pub fn extract(dom: &Dom, ctx: &Context<'_>) -> Metadata {
         })
         .or_else(|| {
             h1s.iter()
-                .find(|(id, _)| !excluded(dom, *id))
+                .find(|(id, _)| !excluded_in(dom, *id, &[]))
                 .map(|(id, _)| *id)
         });
     let window = TextWindow::around(dom, anchor);
 
-    let dates = pubdate::find(dom, &page, &ld, ctx, order, &window);
+    let fallback_texts: Vec<&str> = [
+        page.title.as_deref(),
+        page.get(&["description", "og:description"]),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let dates = pubdate::find(dom, &page, &ld, ctx, order, &window, &fallback_texts);
 
     // Authors.
     let mut authors = author::dedupe(ld.authors.iter().flat_map(|a| author::clean(a)).collect());

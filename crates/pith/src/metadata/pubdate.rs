@@ -6,9 +6,9 @@
 //!    `sailthru.date`, Dublin Core, `citation_*`, `pubdate`, `date`, …);
 //! 3. microdata `itemprop=datePublished` in the body;
 //! 4. a full date in the URL (`/2022/02/28/`, `/20220228/`): when the
-//!    metadata disagrees with it by more than a day, the URL wins, since
-//!    metadata dates are often refreshed by the CMS while the URL is fixed at
-//!    publication;
+//!    metadata disagrees with it, the URL wins, since metadata dates are
+//!    often refreshed by the CMS or given in UTC while the URL is fixed at
+//!    publication in the site's time zone;
 //! 5. `<time>` and date-classed elements in the page, outside comments, related
 //!    stories, sidebars and footers, preferring ones marked as published;
 //! 6. a date in the text around the headline;
@@ -27,7 +27,7 @@ use url::Url;
 use super::date::{self, DateTime, Order};
 use super::jsonld::LdData;
 use super::meta::Page;
-use super::{excluded, Context, TextWindow};
+use super::{Context, TextWindow};
 use crate::dom::{tag, Dom, NodeId};
 
 /// Meta keys carrying the publication date, most specific first.
@@ -253,6 +253,7 @@ pub fn find(
     ctx: &Context<'_>,
     order: Order,
     window: &TextWindow,
+    fallback_texts: &[&str],
 ) -> Dates {
     let structured = |v: &str| date::parse_value(v).filter(|d| plausible(d, true, ctx));
     let mut modified = ld
@@ -265,25 +266,35 @@ pub fn find(
                 .find_map(|k| page.get(&[k]).and_then(structured))
         });
 
-    let mut published = ld.date_published.as_deref().and_then(structured);
-    if published.is_none() {
-        published = PUBLISHED_KEYS
-            .iter()
-            .find_map(|k| page.all(&[k]).into_iter().find_map(structured));
+    // Every structured publication date, in precedence order.
+    let mut structured_dates: Vec<DateTime> = Vec::new();
+    structured_dates.extend(ld.date_published.as_deref().and_then(structured));
+    for k in PUBLISHED_KEYS {
+        structured_dates.extend(page.all(&[k]).into_iter().filter_map(structured));
     }
-    if published.is_none() {
-        for (id, prop) in &page.itemprops {
-            if prop == "datepublished" || prop == "datecreated" {
-                if let Some(c) = read_element(dom, *id, order, ctx) {
-                    published = Some(c.date);
-                    break;
-                }
+    for (id, prop) in &page.itemprops {
+        if (prop == "datepublished" || prop == "datecreated") && !window.excluded(dom, *id) {
+            if let Some(c) = read_element(dom, *id, order, ctx) {
+                structured_dates.push(c.date);
+            }
+        }
+    }
+    let mut published = structured_dates.first().copied();
+    if let Some(p) = published {
+        // A UTC value may fall on the next day; the same instant given in the
+        // site's own offset elsewhere on the page is the date readers saw.
+        if p.offset == Some(0) {
+            if let Some(local) = structured_dates
+                .iter()
+                .find(|d| d.offset.is_some_and(|o| o != 0) && (d.epoch() - p.epoch()).abs() < 60)
+            {
+                published = Some(*local);
             }
         }
     }
     if modified.is_none() {
         for (id, prop) in &page.itemprops {
-            if prop == "datemodified" {
+            if prop == "datemodified" && !window.excluded(dom, *id) {
                 if let Some(c) = read_element(dom, *id, order, ctx) {
                     modified = Some(c.date);
                     break;
@@ -296,8 +307,8 @@ pub fn find(
         .and_then(from_url)
         .filter(|d| plausible(d, true, ctx));
     if let (Some(u), Some(p)) = (url_date, published) {
-        // More than a day apart: time zones explain one day, not more.
-        if (u.day_number() - p.day_number()).abs() > 1 {
+        // The URL is fixed at publication and in the site's own time zone.
+        if u.day_number() != p.day_number() {
             published = Some(u);
         }
     }
@@ -305,10 +316,18 @@ pub fn find(
         published = url_date;
     }
     if published.is_none() {
-        published = from_elements(dom, page, order, ctx, &mut modified);
+        published = from_elements(dom, page, order, ctx, &mut modified, window);
     }
     if published.is_none() {
         published = from_window(window, order, ctx);
+    }
+    if published.is_none() {
+        // Last resorts: the title and description ("Notizia del 14 Gennaio 2020").
+        published = fallback_texts
+            .iter()
+            .filter_map(|t| date::find(t, order))
+            .map(|f| f.date)
+            .find(|d| plausible(d, false, ctx));
     }
     if published.is_none() {
         published = modified;
@@ -328,13 +347,14 @@ fn from_elements(
     order: Order,
     ctx: &Context<'_>,
     modified: &mut Option<DateTime>,
+    window: &TextWindow,
 ) -> Option<DateTime> {
     let mut ids: Vec<NodeId> = page.times.iter().chain(&page.date_hints).copied().collect();
     ids.sort_unstable();
     ids.dedup();
     let mut first_plain = None;
     for id in ids {
-        if excluded(dom, id) {
+        if window.excluded(dom, id) {
             continue;
         }
         let Some(c) = read_element(dom, id, order, ctx) else {
