@@ -53,7 +53,17 @@ fn result_of(system: &str, set: &str, pages: &[Page], outs: &[Output]) -> System
         pages: pages.len(),
         bytes: pages.iter().map(|p| p.html.len() as u64).sum(),
         metrics: score::score(set, pages, outs),
-        times: outs.iter().map(|o| o.seconds).collect(),
+        times: outs
+            .iter()
+            .filter(|o| !o.missing)
+            .map(|o| o.seconds)
+            .collect(),
+        timed_bytes: pages
+            .iter()
+            .zip(outs)
+            .filter(|(_, o)| !o.missing)
+            .map(|(p, _)| p.html.len() as u64)
+            .sum(),
         failures: pages
             .iter()
             .zip(outs)
@@ -76,6 +86,7 @@ fn overall(results: &[SystemResult], system: &str) -> Option<SystemResult> {
         bytes: rs.iter().map(|r| r.bytes).sum(),
         metrics: Vec::new(),
         times: rs.iter().flat_map(|r| r.times.iter().copied()).collect(),
+        timed_bytes: rs.iter().map(|r| r.timed_bytes).sum(),
         failures: rs.iter().flat_map(|r| r.failures.iter().cloned()).collect(),
         missing: rs.iter().map(|r| r.missing).sum(),
     })
@@ -138,6 +149,7 @@ fn run() -> Result<i32> {
                 set: set.clone(),
                 pages: pages.len(),
                 bytes: set_results[0].bytes,
+                timed_bytes: set_results[0].bytes,
                 times,
                 ..Default::default()
             });

@@ -14,8 +14,11 @@ pub struct SystemResult {
     pub pages: usize,
     pub bytes: u64,
     pub metrics: Metrics,
-    /// Seconds per page.
+    /// Seconds per page, for the pages that were timed (a peer's missing
+    /// pages are not).
     pub times: Vec<f64>,
+    /// Bytes of the timed pages.
+    pub timed_bytes: u64,
     /// Pages that failed, with the error.
     pub failures: Vec<(String, String)>,
     /// Pages a peer file did not cover.
@@ -55,7 +58,7 @@ impl SystemResult {
         Speed {
             seconds,
             pages_per_s: per(self.times.len() as f64),
-            mb_per_s: per(self.mb()),
+            mb_per_s: per(self.timed_bytes as f64 / 1e6),
             p50_ms: percentile(&self.times, 0.5) * 1e3,
             p99_ms: percentile(&self.times, 0.99) * 1e3,
             max_ms: percentile(&self.times, 1.0) * 1e3,
@@ -280,7 +283,7 @@ mod tests {
         assert_eq!(percentile(&[], 0.5), 0.0);
         let r = SystemResult {
             times: v.to_vec(),
-            bytes: 2_000_000,
+            timed_bytes: 2_000_000,
             ..Default::default()
         };
         let s = r.speed();
