@@ -252,16 +252,17 @@ fn rank(h: Hint) -> u8 {
 fn token_hint(token: &str) -> Hint {
     let mut strong = Hint::None;
     let mut last = Hint::None;
-    let mut after_state_word = false;
+    let mut state = false;
     for_each_word(token, |w| {
-        // Layout-state classes (`has-sidebar`, `no-comments`,
-        // `with-related`) describe the page, not the element.
-        let skip = after_state_word;
-        after_state_word = matches!(
-            w,
-            "has" | "with" | "no" | "without" | "show" | "hide" | "is" | "enable" | "disable"
-        );
-        if skip {
+        // Layout-state classes (`has-sidebar`, `has-section-nav`,
+        // `no-comments`) describe the page, not the element: the rest of
+        // the class name after a state word is ignored.
+        state = state
+            || matches!(
+                w,
+                "has" | "with" | "no" | "without" | "show" | "hide" | "is" | "enable" | "disable"
+            );
+        if state {
             return;
         }
         match word_hint(w) {
@@ -274,6 +275,26 @@ fn token_hint(token: &str) -> Hint {
             h => last = h,
         }
     });
+    // Text kept for screen readers only ("Share on Facebook", "Opens in a
+    // new window") is never article text.
+    let squashed: String = token
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if [
+        "screenreader",
+        "visuallyhidden",
+        "sronly",
+        "srtext",
+        "assistivetext",
+        "offscreen",
+    ]
+    .iter()
+    .any(|w| squashed.contains(w))
+    {
+        return Hint::Boilerplate;
+    }
     if strong != Hint::None {
         strong
     } else {
@@ -379,7 +400,6 @@ fn word_hint(w: &str) -> Hint {
         "trending",
         "popular",
         "mostread",
-        "hidden",
         "skip",
         "sr",
         "offscreen",
@@ -390,9 +410,7 @@ fn word_hint(w: &str) -> Hint {
         "teaser",
         "teasers",
         "rail",
-        "more",
         "readmore",
-        "also",
         "follow",
         "tools",
         "utility",

@@ -40,7 +40,7 @@ pub fn block_text_len(b: &Block) -> usize {
 }
 
 /// Elements laid out inline: their content flows into the current paragraph.
-fn is_inline(name: &LocalName) -> bool {
+pub(crate) fn is_inline(name: &LocalName) -> bool {
     matches!(
         *name,
         tag!("a")
@@ -216,6 +216,9 @@ pub struct Builder<'a> {
     c: &'a Cleaned,
     base: Option<&'a Url>,
     strict: bool,
+    /// Ancestors of the best container (and itself): never dropped for
+    /// their class words.
+    protected: HashSet<NodeId>,
     title: Option<String>,
     /// Normalised texts of the paragraphs written so far: text is never repeated.
     seen: HashSet<String>,
@@ -234,7 +237,7 @@ impl<'a> Builder<'a> {
         c: &'a Cleaned,
         base: Option<&'a Url>,
         meta: &Metadata,
-        strict: bool,
+        best: NodeId,
     ) -> Self {
         let title = meta
             .title
@@ -246,11 +249,14 @@ impl<'a> Builder<'a> {
                     .and_then(|h| dom.find(h, &tag!("title")))
                     .map(|t| normalise(&dom.text_content(t)))
             });
+        let mut protected: HashSet<NodeId> = dom.ancestors(best).collect();
+        protected.insert(best);
         Builder {
             dom,
             c,
             base,
-            strict,
+            strict: true,
+            protected,
             title,
             seen: HashSet::new(),
             title_done: false,
@@ -304,6 +310,9 @@ impl<'a> Builder<'a> {
         }
         let dom = self.dom;
         let len = c.text_len[id];
+        if self.protected.contains(&id) {
+            return false;
+        }
         match c.hint[id] {
             Hint::Comments if !in_comments => return true,
             Hint::Boilerplate if self.strict => {

@@ -46,7 +46,9 @@ pub fn article(dom: &Dom, meta: &Metadata, url: Option<&Url>, options: &Options)
     for strict in [true, false] {
         let sel = select(dom, &cleaned, strict);
         let Some(sel) = sel else { continue };
-        let mut b = build::Builder::new(dom, &cleaned, base.as_ref(), meta, strict);
+        // Class words are ignored by the lenient pass to *find* the article,
+        // but boilerplate inside it is still left out.
+        let mut b = build::Builder::new(dom, &cleaned, base.as_ref(), meta, sel.best);
         let mut blocks = Vec::new();
         for &r in &sel.roots {
             b.root(r, &mut blocks);
@@ -180,6 +182,9 @@ fn describe(dom: &Dom, c: &Cleaned, id: NodeId) -> String {
 #[derive(Debug)]
 struct Selection {
     roots: Vec<NodeId>,
+    /// The best-scoring container: boilerplate class words on it or its
+    /// ancestors are not a reason to drop it.
+    best: NodeId,
     top_score: f32,
 }
 
@@ -229,26 +234,40 @@ fn prior(dom: &Dom, c: &Cleaned, id: NodeId) -> f32 {
     tag_prior + class + itemprop
 }
 
-/// Is `id` a block whose own text is prose (as opposed to a wrapper of blocks)?
-fn is_prose_block(dom: &Dom, id: NodeId) -> bool {
-    match dom.name(id) {
+/// Paragraph-like elements: their text is prose and their parent is its container.
+fn is_paragraph(dom: &Dom, id: NodeId) -> bool {
+    matches!(
+        dom.name(id),
         Some(&tag!("p"))
-        | Some(&tag!("pre"))
-        | Some(&tag!("td"))
-        | Some(&tag!("blockquote"))
-        | Some(&tag!("dd")) => true,
-        // A `<div>` with text directly inside behaves as a paragraph.
-        Some(&tag!("div"))
-        | Some(&tag!("section"))
-        | Some(&tag!("article"))
-        | Some(&tag!("li"))
-        | Some(&tag!("font"))
-        | Some(&tag!("span"))
-        | Some(&tag!("center")) => dom
-            .children(id)
-            .any(|ch| dom.text(ch).is_some_and(|t| t.trim().len() >= 25)),
-        _ => false,
+            | Some(&tag!("pre"))
+            | Some(&tag!("td"))
+            | Some(&tag!("blockquote"))
+            | Some(&tag!("dd"))
+    )
+}
+
+/// Containers with a text run of their own (through inline elements only):
+/// a `<div>` holding bare text, or `<div><span><span>text` as blog editors
+/// write. Such a container behaves as a paragraph and as that paragraph's
+/// container at once (Readability turns these `<div>`s into `<p>`s).
+fn own_text_runs(dom: &Dom, c: &Cleaned) -> Vec<bool> {
+    let mut runs = vec![false; dom.len()];
+    for &id in &c.order {
+        let Some(t) = dom.text(id) else { continue };
+        // Shorter runs are labels and buttons.
+        if t.trim().len() < 25 {
+            continue;
+        }
+        let block = dom
+            .ancestors(id)
+            .find(|&a| dom.name(a).is_none_or(|n| !build::is_inline(n)));
+        if let Some(b) = block {
+            if dom.is_element(b) && !is_paragraph(dom, b) {
+                runs[b] = true;
+            }
+        }
     }
+    runs
 }
 
 fn select(dom: &Dom, c: &Cleaned, strict: bool) -> Option<Selection> {
@@ -271,11 +290,14 @@ fn select_inner(
             || c.drop[id] != Drop::No
             || (strict && matches!(c.hint[id], Hint::Boilerplate | Hint::Comments));
     }
+    let teaser = teaser_items(dom, c);
+    let runs = own_text_runs(dom, c);
     let mut score = vec![0.0f32; n];
     let mut touched: Vec<NodeId> = Vec::new();
     let mut has_score = vec![false; n];
     for &id in &c.order {
-        if excluded[id] || !dom.is_element(id) || !is_prose_block(dom, id) {
+        let own_run = runs[id];
+        if excluded[id] || !dom.is_element(id) || !(own_run || is_paragraph(dom, id)) {
             continue;
         }
         let len = c.text_len[id];
@@ -283,20 +305,17 @@ fn select_inner(
         if len < 25 {
             continue;
         }
-        let s = prose_score(len, c.commas[id]) * (1.0 - c.link_density(id));
+        let mut s = prose_score(len, c.commas[id]) * (1.0 - c.link_density(id));
+        if teaser[id] || is_excerpt(dom, id, len) {
+            // Teaser excerpts in a listing: a few of them must not outscore
+            // the one article on the page.
+            s *= 0.25;
+        }
         // Parent gets it all, grandparent half, then a third per level, up
         // to five levels: content sits a few wrappers below its container.
         let mut level = 0u32;
         // A container with its own text run is that run's container: it
-        // gets the points itself (Readability turns such `<div>`s into `<p>`).
-        let own_run = !matches!(
-            dom.name(id),
-            Some(&tag!("p"))
-                | Some(&tag!("pre"))
-                | Some(&tag!("td"))
-                | Some(&tag!("blockquote"))
-                | Some(&tag!("dd"))
-        );
+        // gets the points itself.
         let mut anc = if own_run { Some(id) } else { dom.parent(id) };
         while let Some(a) = anc {
             if level >= 5 || a == Dom::ROOT || !dom.is_element(a) {
@@ -304,7 +323,7 @@ fn select_inner(
             }
             if !has_score[a] {
                 has_score[a] = true;
-                score[a] = prior(dom, c, a);
+                score[a] = 0.0;
                 touched.push(a);
             }
             let div = match level {
@@ -321,13 +340,24 @@ fn select_inner(
         return None;
     }
     for &a in &touched {
-        score[a] *= 1.0 - c.link_density(a);
+        let earned = score[a];
+        let p = prior(dom, c, a);
+        // A good class or tag is worth its full bonus only to a container
+        // that earned points of its own: a teaser card with `post entry`
+        // classes and one excerpt must not outrank the article.
+        let p = if p > 0.0 {
+            p * earned / (earned + 5.0)
+        } else {
+            p
+        };
+        score[a] = (earned + p) * (1.0 - c.link_density(a));
     }
     touched.sort_by(|&a, &b| score[b].total_cmp(&score[a]));
     if let Some(r) = report {
         r.extend(touched.iter().take(20).map(|&t| (t, score[t])));
     }
     let mut top = touched[0];
+    let best = top;
     let top_score = score[top];
 
     // Articles split into several blocks: when other strong candidates share
@@ -391,6 +421,7 @@ fn select_inner(
     let Some(parent) = dom.parent(top).filter(|&p| p != Dom::ROOT) else {
         return Some(Selection {
             roots: vec![top],
+            best,
             top_score,
         });
     };
@@ -421,7 +452,90 @@ fn select_inner(
             roots.push(s);
         }
     }
-    Some(Selection { roots, top_score })
+    Some(Selection {
+        roots,
+        best,
+        top_score,
+    })
+}
+
+/// Nodes inside teaser items: small elements holding a heading that is a
+/// link (`<h2><a>Story</a></h2>` or `<a><h3>Story</h3></a>`) — the shape of
+/// listings, "more stories" rails and related-post grids. `<h1>` is left out:
+/// sites often link the article's own headline to itself.
+fn teaser_items(dom: &Dom, c: &Cleaned) -> Vec<bool> {
+    let n = dom.len();
+    let mut item = vec![false; n];
+    for &id in &c.order {
+        let Some(name) = dom.name(id) else { continue };
+        let linked_heading = match *name {
+            tag!("h2") | tag!("h3") | tag!("h4") | tag!("h5") | tag!("h6") => {
+                c.text_len[id] > 0 && c.link_len[id] * 10 >= c.text_len[id] * 6
+            }
+            tag!("a") => dom.descendants(id).any(|d| {
+                matches!(
+                    dom.name(d),
+                    Some(&tag!("h2"))
+                        | Some(&tag!("h3"))
+                        | Some(&tag!("h4"))
+                        | Some(&tag!("h5"))
+                        | Some(&tag!("h6"))
+                )
+            }),
+            _ => false,
+        };
+        if !linked_heading {
+            continue;
+        }
+        // The item is the nearest ancestors (three levels) that stay small:
+        // 1,500 characters is more than any teaser, less than most articles.
+        for a in dom.ancestors(id).take(3) {
+            if c.text_len[a] > 1500 {
+                break;
+            }
+            item[a] = true;
+        }
+    }
+    // Three or more sibling <article>s are a listing, not an article.
+    for &id in &c.order {
+        if dom.is_element(id) && c.drop[id] == Drop::No {
+            let arts = dom
+                .element_children(id)
+                .filter(|&ch| dom.is(ch, &tag!("article")))
+                .count();
+            if arts >= 3 {
+                for ch in dom.element_children(id) {
+                    if dom.is(ch, &tag!("article")) {
+                        item[ch] = true;
+                    }
+                }
+            }
+        }
+    }
+    // Everything below an item is in it.
+    for &id in &c.order {
+        if let Some(p) = dom.parent(id) {
+            if item[p] {
+                item[id] = true;
+            }
+        }
+    }
+    item
+}
+
+/// A truncated excerpt ("… the plan was …" / "[…]"): a teaser's text.
+fn is_excerpt(dom: &Dom, id: NodeId, len: u32) -> bool {
+    // Longer blocks are article paragraphs that happen to trail off.
+    if len > 600 {
+        return false;
+    }
+    let Some(last) = dom.last_child(id) else {
+        return false;
+    };
+    let mut tail = String::new();
+    dom.text_into(last, &mut tail);
+    let t = tail.trim_end();
+    t.ends_with('…') || t.ends_with("...") || t.ends_with("[…]") || t.ends_with("[...]")
 }
 
 fn ends_sentence(dom: &Dom, id: NodeId) -> bool {
