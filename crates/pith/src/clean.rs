@@ -432,6 +432,9 @@ fn word_hint(w: &str) -> Hint {
     const BOILER_PREFIX: &[&str] = &[
         "advert",
         "sponsor",
+        "sharedaddy",
+        "addtoany",
+        "a2a",
         "sharebar",
         "sharing",
         "socialmedia",

@@ -4,10 +4,11 @@
 //! caller's label (an HTTP header or `--charset`), a `<meta charset>` or
 //! `http-equiv` declaration (or an XML declaration) in the first 1024 bytes,
 //! and only then a statistical guess with chardetng. One departure from
-//! browsers, for archived pages: a declared legacy single-byte encoding loses
-//! to UTF-8 when the bytes are valid UTF-8 with multi-byte sequences, because
-//! servers that re-encode pages often leave the old declaration behind, while
-//! legacy text that happens to be valid UTF-8 is vanishingly rare.
+//! browsers, for archived pages: a declared legacy encoding loses to UTF-8
+//! when the bytes are valid UTF-8 with multi-byte sequences, because servers
+//! and CMSs that re-encode pages often leave the old declaration behind
+//! (`gb2312` on a UTF-8 page), while legacy text that happens to be valid
+//! UTF-8 is vanishingly rare beyond a few words.
 
 use std::borrow::Cow;
 
@@ -53,7 +54,7 @@ pub fn decode<'a>(bytes: &'a [u8], caller_label: Option<&str>) -> Result<Decoded
     } else if let Some(enc) = caller {
         (enc, EncodingSource::Caller)
     } else if let Some(enc) = prescan(&bytes[..bytes.len().min(1024)]) {
-        if enc != UTF_8 && is_single_byte(enc) && has_multibyte_utf8(bytes) {
+        if enc != UTF_8 && has_multibyte_utf8(bytes) {
             (UTF_8, EncodingSource::Utf8Valid)
         } else {
             (enc, EncodingSource::Meta)
@@ -75,10 +76,6 @@ pub fn decode<'a>(bytes: &'a [u8], caller_label: Option<&str>) -> Result<Decoded
         source,
         had_errors,
     })
-}
-
-fn is_single_byte(enc: &'static Encoding) -> bool {
-    enc.is_single_byte()
 }
 
 /// Valid UTF-8 that contains at least one multi-byte sequence.

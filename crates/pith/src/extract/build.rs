@@ -1,6 +1,6 @@
 //! Build the IR from the selected subtrees.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use html5ever::LocalName;
 use url::Url;
@@ -97,6 +97,19 @@ fn is_furniture_text(t: &str) -> bool {
         "sponsored",
         "share",
         "share this",
+        "like this",
+        "related",
+        "related articles",
+        "related stories",
+        "related posts",
+        "you may also like",
+        "more from this author",
+        "comments",
+        "leave a comment",
+        "leave a reply",
+        "print",
+        "email",
+        "tweet",
         "share this article",
         "share this story",
         "continue reading",
@@ -221,7 +234,10 @@ pub struct Builder<'a> {
     protected: HashSet<NodeId>,
     title: Option<String>,
     /// Normalised texts of the paragraphs written so far: text is never repeated.
-    seen: HashSet<String>,
+    /// with the container each was found in.
+    seen: HashMap<String, NodeId>,
+    /// The element whose children are being laid out.
+    container: NodeId,
     /// The title heading was met (and left out) already.
     title_done: bool,
     depth: u32,
@@ -258,7 +274,8 @@ impl<'a> Builder<'a> {
             strict: true,
             protected,
             title,
-            seen: HashSet::new(),
+            seen: HashMap::new(),
+            container: Dom::ROOT,
             title_done: false,
             depth: 0,
         }
@@ -377,14 +394,28 @@ impl<'a> Builder<'a> {
         }
         let key = normalise(&text);
         // Repeated paragraphs (a pull quote, a duplicated teaser) are written once.
-        if key.len() >= 20 && !self.seen.insert(key) {
-            return;
+        // Repeated paragraphs (a pull quote, a copy for mobile) are written
+        // once; the same paragraph twice in one container is the author's.
+        if key.len() >= 20 {
+            match self.seen.get(&key) {
+                Some(&c) if c != self.container => return,
+                Some(_) => {}
+                None => {
+                    self.seen.insert(key, self.container);
+                }
+            }
         }
         out.push(Block::Paragraph(inl));
     }
 
     /// The children of `id` as blocks.
     fn blocks_of(&mut self, id: NodeId, out: &mut Vec<Block>, in_comments: bool) {
+        let outer = std::mem::replace(&mut self.container, id);
+        self.blocks_of_inner(id, out, in_comments);
+        self.container = outer;
+    }
+
+    fn blocks_of_inner(&mut self, id: NodeId, out: &mut Vec<Block>, in_comments: bool) {
         let mut p = Para::new();
         for ch in self.dom.children(id) {
             self.node(ch, &mut p, out, in_comments);
@@ -461,11 +492,18 @@ impl<'a> Builder<'a> {
                     return;
                 }
                 let text = normalise(&inlines_text(&content));
+                if is_furniture_text(&text) {
+                    return;
+                }
                 if !self.title_done && self.is_title(&text) {
                     self.title_done = true;
                     return;
                 }
-                if !self.seen.insert(format!("h:{text}")) {
+                if self
+                    .seen
+                    .insert(format!("h:{text}"), self.container)
+                    .is_some()
+                {
                     return;
                 }
                 // The page's title is the only level-1 heading of the output.
@@ -821,7 +859,7 @@ impl<'a> Builder<'a> {
         if let Some(cap_text) =
             (!fig.caption.is_empty()).then(|| normalise(&inlines_text(&fig.caption)))
         {
-            if cap_text.len() >= 20 && !self.seen.insert(cap_text) {
+            if cap_text.len() >= 20 && self.seen.insert(cap_text, id).is_some() {
                 fig.caption.clear();
             }
         }

@@ -32,9 +32,9 @@ pub struct Found {
     pub confidence: f32,
 }
 
-/// Fewer visible characters than this and the page has no article: a 404
-/// page or a bare index says "Page not found" or lists teasers, which the
-/// link-density rules remove.
+/// Fewer visible characters than this and the page is not an article: a 404
+/// page says "Page not found", a bare index lists teasers that the
+/// link-density rules remove. The text is still given, with a low confidence.
 const MIN_ARTICLE_CHARS: usize = 80;
 
 /// Find the article.
@@ -43,8 +43,19 @@ pub fn article(dom: &Dom, meta: &Metadata, url: Option<&Url>, options: &Options)
     let base = base_url(dom, url);
     let signals = article_signals(dom);
     let mut best: Option<(Article, usize, Selection)> = None;
-    for strict in [true, false] {
-        let sel = select(dom, &cleaned, strict);
+    let body = dom.body().unwrap_or(Dom::ROOT);
+    // Strict, then lenient; last, the whole body (tiny pages with no prose
+    // block of 25 characters).
+    for pass in 0..3 {
+        let sel = match pass {
+            0 => select(dom, &cleaned, true),
+            1 => select(dom, &cleaned, false),
+            _ => Some(Selection {
+                roots: vec![body],
+                best: body,
+                top_score: 0.0,
+            }),
+        };
         let Some(sel) = sel else { continue };
         // Class words are ignored by the lenient pass to *find* the article,
         // but boilerplate inside it is still left out.
@@ -64,21 +75,22 @@ pub fn article(dom: &Dom, meta: &Metadata, url: Option<&Url>, options: &Options)
         if better {
             best = Some((article, len, sel));
         }
-        // The strict pass is trusted unless it found very little.
-        if strict && len >= 500 {
+        // A pass is trusted unless it found very little.
+        if best.as_ref().is_some_and(|(_, l, _)| *l >= 500) {
             break;
         }
     }
     let Some((article, len, sel)) = best else {
         return Found::default();
     };
-    if len < MIN_ARTICLE_CHARS {
-        return Found {
-            article: None,
-            confidence: 0.0,
-        };
+    if len == 0 {
+        return Found::default();
     }
-    let confidence = confidence(&cleaned, dom, &article, len, &sel, signals);
+    let mut confidence = confidence(&cleaned, dom, &article, len, &sel, signals);
+    if len < MIN_ARTICLE_CHARS {
+        // A line or two: an error page or a stub, reported with what it says.
+        confidence = confidence.min(0.1);
+    }
     Found {
         article: Some(article),
         confidence,
