@@ -46,14 +46,14 @@ HEADLINE = {
     "scrapinghub": ["f1", "body_f1", "text_f1", "shingle_f1", "content_f1"],
     "trafilatura-eval": ["f1", "snippet_f1", "text_f1", "body_f1"],
     "mozilla-readability": ["f1", "body_f1", "text_f1", "shingle_f1"],
-    "defuddle": ["markdown_similarity", "markdown_f1", "markdown_shingle_f1", "similarity", "f1", "text_f1"],
+    "defuddle": ["text_f1", "markdown_shingle_f1", "markdown_f1", "f1"],
     "htmldate-eval": ["date_f1", "f1"],
 }
 HEADLINE_LABEL = {
     "scrapinghub": "body F1 (4-word shingles)",
     "trafilatura-eval": "snippet F1",
     "mozilla-readability": "body F1 (4-word shingles)",
-    "defuddle": "Markdown similarity",
+    "defuddle": "text F1 of the Markdown (4-word shingles)",
     "htmldate-eval": "date F1 (exact day)",
 }
 # labels for metric names that are not the set's usual one
@@ -112,7 +112,7 @@ def load(path: Path, fallback: Path | None):
 
 
 def ordered_sets(rows):
-    seen = {r["set"] for r in rows}
+    seen = {r["set"] for r in rows} - {"all"}
     return [s for s in SET_ORDER if s in seen] + sorted(seen - set(SET_ORDER))
 
 
@@ -126,11 +126,17 @@ def ordered_systems(rows):
 
 
 def headline_table(rows, overrides):
-    """{(system, set): (value, key)} for the rows that have a headline metric."""
+    """{(system, set): (value, key)} for the rows that have a headline metric.
+
+    A value of exactly 0 is left out: it is a system that does not produce
+    what the set scores (no text, or no dates), not a measured failure.
+    """
     out = {}
     for r in rows:
+        if r["set"] == "all":
+            continue
         key = headline_key(r["set"], r.get("metrics") or {}, overrides)
-        if key is not None:
+        if key is not None and float(r["metrics"][key]) != 0.0:
             out[(r["system"], r["set"])] = (float(r["metrics"][key]), key)
     return out
 
@@ -184,7 +190,8 @@ def chart_accuracy(rows, overrides, out_png: Path, colours):
     ax.set_ylim(0, 1.08)
     ax.set_yticks([0, 0.2, 0.4, 0.6, 0.8, 1.0])
     ax.set_ylabel("score (higher is better)")
-    ax.set_title("Accuracy per evaluation set (each set's standard metric)")
+    ax.set_title("Accuracy per evaluation set (each set's standard metric; "
+                 "a system that gives no text or no date for a set has no bar there)", fontsize=10)
     ax.grid(axis="y", alpha=0.3)
     handles, labels_ = ax.get_legend_handles_labels()
     order = [labels_.index(s) for s in systems if s in labels_]
@@ -212,18 +219,22 @@ def chart_speed(rows, overrides, out_png: Path, skey: str, colours):
         if r["set"] != "scrapinghub" or not r.get(skey):
             continue
         key = headline_key("scrapinghub", r.get("metrics") or {}, overrides)
-        if key is None:
+        if key is None or float(r["metrics"][key]) == 0.0:  # no text (e.g. htmldate)
             continue
         pts.append((r["system"], float(r[skey]), float(r["metrics"][key])))
     if not pts:
         return False
     fig, ax = plt.subplots(figsize=(9, 5.5), dpi=110)
-    for name, speed, f1 in pts:
+    placed = []
+    for name, speed, f1 in sorted(pts, key=lambda p: p[1]):
         is_pith = name.lower().startswith("pith")
         ax.scatter([speed], [f1], s=90 if is_pith else 55, color=colours[name],
                    edgecolor="black", linewidth=0.8 if is_pith else 0.3, zorder=3)
-        ax.annotate(name, (speed, f1), textcoords="offset points", xytext=(6, 4), fontsize=8,
-                    fontweight="bold" if is_pith else "normal")
+        # a label close to an earlier one goes below its point
+        crowded = any(abs(f1 - y) < 0.012 and 0.6 < speed / x < 1.7 for x, y in placed)
+        ax.annotate(name, (speed, f1), textcoords="offset points", xytext=(6, -12 if crowded else 4),
+                    fontsize=8, fontweight="bold" if is_pith else "normal")
+        placed.append((speed, f1))
     ax.set_xscale("log")
     ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))
     lo = min(p[2] for p in pts)
@@ -371,6 +382,23 @@ def tool_cmd_version(cmd) -> str:
         return "?"
 
 
+def pith_revision(root: Path) -> str:
+    """Commit pith-eval ran at (run.sh notes it), else the repository's now."""
+    noted = root / "bench" / "out" / "pith-revision.txt"
+    if noted.is_file() and noted.read_text(encoding="utf-8").strip():
+        return noted.read_text(encoding="utf-8").strip()
+    try:
+        rev = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True,
+                             text=True, timeout=20).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--", "crates", "Cargo.lock"], cwd=root,
+                               capture_output=True, text=True, timeout=20).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return "an unknown commit"
+    if not rev:
+        return "an unknown commit"
+    return f"commit {rev}" + (" with uncommitted changes in crates/" if dirty else "")
+
+
 def header(source: str, used_fallback: bool, rows, bench_dir: Path, notes_path: Path | None) -> str:
     systems = ordered_systems(rows)
     ran = {r["system"] for r in rows}
@@ -409,11 +437,12 @@ def header(source: str, used_fallback: bool, rows, bench_dir: Path, notes_path: 
         "- A page whose call raises is scored as an empty output, and counted under `errors`.",
         "- Scores: each set's standard metric (see `shared/data/<set>/SOURCE.md`): scrapinghub and "
         "mozilla-readability body F1 on 4-word shingles averaged per page; trafilatura-eval `with`/`without` "
-        "snippet F1 summed over the corpus; htmldate-eval exact-day date F1; defuddle Markdown similarity.",
+        "snippet F1 summed over the corpus; htmldate-eval exact-day date F1; defuddle: 4-word-shingle F1 of the "
+        "Markdown's text against the expected Markdown (pith-eval also reports Markdown structure matches there).",
         f"- Machine: {machine_line()}; Python {platform.python_version()}, "
         f"Node.js {tool_cmd_version(['node', '--version']).lstrip('v')}. Measured {today}. The machine is shared, "
         "so wall-clock speeds move with the load of the moment (noted per run in `bench/out/runs.log`); speeds by CPU time, where shown, much less.",
-        f"- Scores from: `{source}`.",
+        f"- Scores from: `{source}`; pith at {pith_revision(bench_dir.parent)}.",
         "",
         "Regenerate everything (installs the peers into `bench/.venv` and `bench/node_modules`, runs the missing "
         "outputs, scores, draws and rewrites this page): `bench/run.sh` (add `--force` to rerun every peer, "
@@ -463,8 +492,8 @@ def main() -> int:
         rel_source = os.path.relpath(source, root)
         if args.tables and args.tables.is_file() and not used_fallback:
             tables = args.tables.read_text(encoding="utf-8").strip()
-            # demote a top-level heading so the page keeps one H1
-            tables = re.sub(r"^# ", "## ", tables, flags=re.M)
+            # one level down, so the page keeps its one H1
+            tables = re.sub(r"^(#+) ", r"#\1 ", tables, flags=re.M)
         else:
             tables = tables_from_json(rows, overrides)
         doc = header(rel_source, used_fallback, rows, bench_dir, args.notes) + "\n" + tables.rstrip() + "\n"

@@ -110,8 +110,14 @@ done
 "$VENV/bin/python" "$HERE/crosscheck.py" --out "$OUT" --data "$DATA" --json "$OUT/crosscheck.json" \
   | tee "$OUT/crosscheck.txt"
 
+mkdir -p "$ROOT/docs/img"
 if [ "$run_eval" = 1 ]; then
   log "scoring pith and the peers with pith-eval"
+  rev="commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+  if [ -n "$(git -C "$ROOT" status --porcelain -- crates Cargo.lock 2>/dev/null)" ]; then
+    rev="$rev with uncommitted changes in crates/"
+  fi
+  echo "$rev" > "$OUT/pith-revision.txt"
   if ! (cd "$ROOT" && cargo run --release -q -p pith-eval -- \
           --peers "$OUT" --json "$ROOT/docs/benchmarks.json" --markdown "$OUT/pith-eval.md"); then
     log "pith-eval failed or does not take these flags yet; the doc falls back to bench/out/crosscheck.json"
@@ -119,7 +125,6 @@ if [ "$run_eval" = 1 ]; then
   fi
 fi
 
-mkdir -p "$ROOT/docs/img"
 "$VENV/bin/python" "$HERE/charts.py" "$ROOT/docs/benchmarks.json" "$ROOT/docs/img/" \
   --fallback-json "$OUT/crosscheck.json" --tables "$OUT/pith-eval.md" \
   --doc "$ROOT/docs/benchmarks.md"
