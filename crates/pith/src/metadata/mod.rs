@@ -217,6 +217,8 @@ pub(crate) struct TextWindow {
     pub texts: Vec<String>,
     /// The headline and its ancestors: never excluded.
     pub anchor_path: Vec<NodeId>,
+    /// How many of `texts` come right after the headline.
+    pub near: usize,
 }
 
 /// Texts after the headline read for a byline or date: a header holds a
@@ -240,6 +242,7 @@ impl TextWindow {
             return TextWindow {
                 texts: Vec::new(),
                 anchor_path,
+                near: 0,
             };
         };
         let mut before: Vec<(NodeId, String)> = Vec::new();
@@ -289,6 +292,12 @@ impl TextWindow {
             }
         }
         let start = before.len().saturating_sub(WINDOW_BEFORE);
+        // The dateline sits within a few texts of the headline (kicker, byline, date).
+        let near = if anchor.is_some() {
+            after.len().min(6)
+        } else {
+            0
+        };
         let mut texts = after;
         if anchor.is_some() {
             texts.extend(
@@ -303,7 +312,11 @@ impl TextWindow {
             // Some sites print the date inside the headline element; least trusted.
             texts.push(dom.text_content(a));
         }
-        TextWindow { texts, anchor_path }
+        TextWindow {
+            texts,
+            anchor_path,
+            near,
+        }
     }
 }
 
@@ -322,6 +335,25 @@ fn domain_label(host: &str) -> Option<String> {
     );
     let i = if sld && n >= 3 { n - 3 } else { n - 2 };
     Some(labels[i].to_string())
+}
+
+/// The usual UTC offset in minutes of a site's readers, from its language
+/// region or country domain, where one zone covers most of them: used to turn
+/// UTC timestamps into the day the page showed.
+fn site_utc_offset(region: &str, tld: &str) -> Option<i32> {
+    let zone = |c: &str| match c {
+        // The Americas: UTC-3 (Brazil, Argentina) to UTC-8; -4 is the middle.
+        "US" | "CA" | "BR" | "MX" | "AR" | "CL" | "CO" | "PE" | "UY" | "VE" | "BO" | "EC"
+        | "PY" => Some(-4 * 60),
+        "AU" => Some(10 * 60),
+        "NZ" => Some(12 * 60),
+        "JP" | "KR" => Some(9 * 60),
+        "CN" | "HK" | "TW" | "SG" | "MY" | "PH" => Some(8 * 60),
+        "ID" | "TH" | "VN" => Some(7 * 60),
+        "IN" => Some(5 * 60 + 30),
+        _ => None,
+    };
+    zone(region).or_else(|| zone(&tld.to_ascii_uppercase()))
 }
 
 fn resolve(href: &str, base: Option<&Url>) -> Option<String> {
@@ -520,7 +552,21 @@ pub fn extract(dom: &Dom, ctx: &Context<'_>) -> Metadata {
     .into_iter()
     .flatten()
     .collect();
-    let dates = pubdate::find(dom, &page, &ld, ctx, order, &window, &fallback_texts);
+    let region = language
+        .as_deref()
+        .and_then(|l| l.split('-').nth(1))
+        .unwrap_or("");
+    let site_offset = site_utc_offset(region, tld);
+    let dates = pubdate::find(
+        dom,
+        &page,
+        &ld,
+        ctx,
+        order,
+        &window,
+        &fallback_texts,
+        site_offset,
+    );
 
     // Authors.
     let mut authors = author::dedupe(ld.authors.iter().flat_map(|a| author::clean(a)).collect());

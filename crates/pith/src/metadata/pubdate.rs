@@ -30,7 +30,7 @@ use super::meta::Page;
 use super::{Context, TextWindow};
 use crate::dom::{tag, Dom, NodeId};
 
-/// Meta keys carrying the publication date, most specific first.
+/// Meta keys naming the publication date explicitly, most specific first.
 const PUBLISHED_KEYS: &[&str] = &[
     "article:published_time",
     "article:published",
@@ -42,6 +42,15 @@ const PUBLISHED_KEYS: &[&str] = &[
     "parsely-pub-date",
     "sailthru.date",
     "cxenseparse:recs:publishtime",
+    "citation_publication_date",
+    "citation_online_date",
+    "citation_date",
+    "prism.publicationdate",
+];
+
+/// Generic date metas: often the CMS record's creation date, so they come
+/// after the page's own microdata.
+const WEAK_PUBLISHED_KEYS: &[&str] = &[
     "dc.date.issued",
     "dcterms.issued",
     "dc.date.created",
@@ -49,10 +58,6 @@ const PUBLISHED_KEYS: &[&str] = &[
     "dc.date",
     "dcterms.date",
     "dc.created",
-    "citation_publication_date",
-    "citation_online_date",
-    "citation_date",
-    "prism.publicationdate",
     "publish-date",
     "publish_date",
     "publishdate",
@@ -95,6 +100,11 @@ static URL_DATE_SEP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|$|[_\-.])")
         .expect("valid regex")
 });
+/// `/29-10-2021/` or `~02-01-2022-`: day first, as European CMSs write it.
+static URL_DATE_DMY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[/_~\-.]((?:0[1-9]|[12]\d|3[01]))[-_.]((?:0[1-9]|1[0-2]))[-_.]((?:19|20)\d{2})(?:$|[/_\-.?#])")
+        .expect("valid regex")
+});
 static PUBLISHED_HINT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)publi|pubdate|posted|created|erschienen|veröffentlicht|date-?pub|entry-date|post-date|article-date|dateline|byline|datepublished")
         .expect("valid regex")
@@ -107,6 +117,10 @@ static NOT_PUBLISHED_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)updated|modified|aktualisiert|geändert|mis à jour|actualizado|aggiornato|atualizado|bijgewerkt|zaktualizowano|güncelleme|обновлено|received|accepted|revised|eingegangen|©|copyright|\(c\)")
         .expect("valid regex")
 });
+
+/// Excluded date elements read as a last resort: the first few are the
+/// ones nearest the top of the page.
+const MAX_SET_ASIDE: usize = 30;
 
 /// The chosen dates.
 #[derive(Debug, Default)]
@@ -142,6 +156,37 @@ fn plausible(d: &DateTime, structured: bool, ctx: &Context<'_>) -> bool {
     d.y >= min && d.day_number() * 86_400 <= upper_bound(ctx)
 }
 
+/// A UTC value of exactly 22:00 or 23:00 is midnight in a UTC+1/+2 time
+/// zone (CMSs that store dates without time convert them so): the day meant
+/// is the next one.
+fn local_midnight(d: DateTime) -> DateTime {
+    match (d.time, d.offset) {
+        (Some((h @ (22 | 23), 0, 0)), Some(0)) => {
+            let next = DateTime::from_epoch(d.epoch() + i64::from(24 - h) * 3600);
+            DateTime {
+                offset: Some(i32::try_from(24 - h).unwrap_or(0) * 60),
+                ..next
+            }
+        }
+        _ => d,
+    }
+}
+
+/// A UTC value shown in the site's own time zone (`offset` minutes east),
+/// which is the day its readers saw.
+fn to_site_zone(d: DateTime, offset: i32) -> DateTime {
+    match (d.time, d.offset) {
+        (Some(_), Some(0)) => {
+            let local = DateTime::from_epoch(d.epoch() + i64::from(offset) * 60);
+            DateTime {
+                offset: Some(offset),
+                ..local
+            }
+        }
+        _ => d,
+    }
+}
+
 /// The full date in a URL's path, if any.
 pub fn from_url(url: &Url) -> Option<DateTime> {
     let path = url.path();
@@ -152,6 +197,10 @@ pub fn from_url(url: &Url) -> Option<DateTime> {
                 return Some(dt);
             }
         }
+    }
+    if let Some(c) = URL_DATE_DMY.captures(path) {
+        let (d, m, y) = (c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+        return DateTime::ymd(y, m, d);
     }
     None
 }
@@ -197,7 +246,10 @@ fn read_element(dom: &Dom, id: NodeId, order: Order, ctx: &Context<'_>) -> Optio
     let mut date = None;
     let mut structured = false;
     for a in DATE_ATTRS {
-        if let Some(v) = dom.attr(id, a) {
+        // Free-text attributes count only when they hold just a date, not a
+        // sentence mentioning one ("Press release of 8 November 2021").
+        let free = !matches!(*a, "datetime" | "content");
+        if let Some(v) = dom.attr(id, a).filter(|v| !free || v.len() <= 40) {
             if let Some(d) = date::parse_value(v) {
                 date = Some(d);
                 structured = *a == "datetime" || *a == "content";
@@ -254,6 +306,7 @@ pub fn find(
     order: Order,
     window: &TextWindow,
     fallback_texts: &[&str],
+    site_offset: Option<i32>,
 ) -> Dates {
     let structured = |v: &str| date::parse_value(v).filter(|d| plausible(d, true, ctx));
     let mut modified = ld
@@ -279,7 +332,13 @@ pub fn find(
             }
         }
     }
-    let mut published = structured_dates.first().copied();
+    for k in WEAK_PUBLISHED_KEYS {
+        structured_dates.extend(page.all(&[k]).into_iter().filter_map(structured));
+    }
+    let mut published = structured_dates.first().copied().map(local_midnight);
+    if let Some(off) = site_offset {
+        published = published.map(|p| to_site_zone(p, off));
+    }
     if let Some(p) = published {
         // A UTC value may fall on the next day; the same instant given in the
         // site's own offset elsewhere on the page is the date readers saw.
@@ -302,6 +361,7 @@ pub fn find(
             }
         }
     }
+    let mut set_aside = Vec::new();
     let url_date = ctx
         .url
         .and_then(from_url)
@@ -316,10 +376,16 @@ pub fn find(
         published = url_date;
     }
     if published.is_none() {
-        published = from_elements(dom, page, order, ctx, &mut modified, window);
+        let (flagged, plain) =
+            from_elements(dom, page, order, ctx, &mut modified, window, &mut set_aside);
+        // A date marked as the publication date; else one printed right under
+        // the headline; else the first date-like element.
+        published = flagged
+            .or_else(|| from_window(&window.texts[..window.near], order, ctx))
+            .or(plain);
     }
     if published.is_none() {
-        published = from_window(window, order, ctx);
+        published = from_window(&window.texts, order, ctx);
     }
     if published.is_none() {
         // Last resorts: the title and description ("Notizia del 14 Gennaio 2020").
@@ -331,6 +397,18 @@ pub fn find(
     }
     if published.is_none() {
         published = modified;
+    }
+    if published.is_none() {
+        // Nothing in the article's own parts: the first date in a part that
+        // looked like a sidebar (some layouts call the article column one).
+        // `<time>` elements first: they are dates by definition.
+        set_aside.sort_by_key(|&id| !dom.is(id, &tag!("time")));
+        published = set_aside
+            .iter()
+            .take(MAX_SET_ASIDE)
+            .filter_map(|&id| read_element(dom, id, order, ctx))
+            .find(|c| !c.modified)
+            .map(|c| c.date);
     }
     if modified == published {
         modified = None;
@@ -348,13 +426,15 @@ fn from_elements(
     ctx: &Context<'_>,
     modified: &mut Option<DateTime>,
     window: &TextWindow,
-) -> Option<DateTime> {
+    set_aside: &mut Vec<NodeId>,
+) -> (Option<DateTime>, Option<DateTime>) {
     let mut ids: Vec<NodeId> = page.times.iter().chain(&page.date_hints).copied().collect();
     ids.sort_unstable();
     ids.dedup();
     let mut first_plain = None;
     for id in ids {
         if window.excluded(dom, id) {
+            set_aside.push(id);
             continue;
         }
         let Some(c) = read_element(dom, id, order, ctx) else {
@@ -367,17 +447,17 @@ fn from_elements(
             continue;
         }
         if c.published {
-            return Some(c.date);
+            return (Some(c.date), first_plain);
         }
         if first_plain.is_none() {
             first_plain = Some(c.date);
         }
     }
-    first_plain
+    (None, first_plain)
 }
 
-fn from_window(window: &TextWindow, order: Order, ctx: &Context<'_>) -> Option<DateTime> {
-    for t in &window.texts {
+fn from_window(texts: &[String], order: Order, ctx: &Context<'_>) -> Option<DateTime> {
+    for t in texts {
         if t.len() > 500 {
             continue;
         }
