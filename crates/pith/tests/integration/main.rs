@@ -1,0 +1,18 @@
+//! pith's integration tests, built as one binary (ripgrep's layout): one
+//! module per topic, so the crate is linked once instead of once per file.
+//!
+//! - `snapshots`: every folder under `tests/fixtures/` is rendered with its
+//!   `options.json` and compared with `expected.md` and `expected.json`.
+//!   `PITH_BLESS=1 cargo test -p pith --test integration snapshots` rewrites them.
+//! - `structure`: hand-written assertions per fixture that encode what the
+//!   right answer is (snapshots only record what the code does today).
+//! - `robustness`: generated hostile inputs; each must end in `Ok` or `Err`,
+//!   never a panic, and every renderer must run on each `Ok`.
+//! - `encodings`: one article in many encodings and byte layouts gives one text.
+//!
+//! The heaviest robustness cases (50 MB, 100,000-deep nesting) are meant to
+//! run in release too: CI can use `cargo test --release -p pith --test integration`.
+
+mod snapshots;
+mod structure;
+mod util;
