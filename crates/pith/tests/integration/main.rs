@@ -13,6 +13,7 @@
 //! The heaviest robustness cases (50 MB, 100,000-deep nesting) are meant to
 //! run in release too: CI can use `cargo test --release -p pith --test integration`.
 
+mod encodings;
 mod robustness;
 mod snapshots;
 mod structure;
