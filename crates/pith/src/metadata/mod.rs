@@ -337,6 +337,33 @@ fn domain_label(host: &str) -> Option<String> {
     Some(labels[i].to_string())
 }
 
+/// Kickers and overlines printed inside the headline element.
+static KICKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)kicker|overline|topline|dachzeile|eyebrow|supertitle|roofline|spitzmarke|label|category|rubric|flag")
+        .expect("valid regex")
+});
+
+/// The text of a headline element without its kicker ("Climate: " in a
+/// separate span), with the pieces of a split headline joined by a space.
+fn headline_text(dom: &Dom, id: NodeId) -> String {
+    let kids: Vec<NodeId> = dom
+        .children(id)
+        .filter(|&c| dom.text(c).is_none_or(|t| !t.trim().is_empty()))
+        .collect();
+    if kids.len() >= 2 && kids.iter().all(|&c| dom.is_element(c)) {
+        let kept: Vec<String> = kids
+            .iter()
+            .filter(|&&c| !dom.attr(c, "class").is_some_and(|k| KICKER.is_match(k)))
+            .map(|&c| dom.text_content(c))
+            .filter(|t| !t.is_empty())
+            .collect();
+        if !kept.is_empty() {
+            return kept.join(" ");
+        }
+    }
+    dom.text_content(id)
+}
+
 /// The usual UTC offset in minutes of a site's readers, from its language
 /// region or country domain, where one zone covers most of them: used to turn
 /// UTC timestamps into the day the page showed.
@@ -462,8 +489,10 @@ pub fn extract(dom: &Dom, ctx: &Context<'_>) -> Metadata {
         .h1s
         .iter()
         .take(8)
-        .map(|&id| (id, dom.text_content(id)))
+        .map(|&id| (id, headline_text(dom, id)))
         .filter(|(_, t)| !t.is_empty() && t.len() < 400)
+        // An h1 naming the site is the logo of a blog theme, not the headline.
+        .filter(|(_, t)| !sites.iter().any(|s| title::key(s) == title::key(t)))
         .collect();
     let h1_texts: Vec<String> = h1s.iter().map(|(_, t)| t.clone()).collect();
     let og = page.get(&["og:title"]).map(clean_text);

@@ -17,9 +17,8 @@ static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Separators that end a headline in `<title>` (no colon: "Brexit: what now" is one headline).
-static SUFFIX_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s+[|\-–—·•»«/\\~]{1,2}\s+|\s*\|\s*|\s+::\s+").expect("valid regex")
-});
+static SUFFIX_SEPARATOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s+[|\-–—·•»«/\\~:]{1,2}\s+|\s*\|\s*").expect("valid regex"));
 
 /// Lower-case letters and digits only: the comparison key for titles and site names.
 pub fn key(s: &str) -> String {
@@ -55,8 +54,20 @@ pub fn is_site(part: &str, sites: &[String]) -> bool {
     }
     sites.iter().any(|s| {
         let sk = key(s);
-        sk.chars().count() >= 3 && (sk == k || sk.contains(&k) || k.contains(&sk))
+        sk.chars().count() >= 3
+            && (sk == k || sk.contains(&k) || k.contains(&sk) || abbreviates(&sk, &k))
     })
+}
+
+/// True when the domain-like `short` is spelt out by `long` in order
+/// ("parcoabruzzo" in "Parco Nazionale d'Abruzzo"), starting alike.
+fn abbreviates(short: &str, long: &str) -> bool {
+    // Short labels match too many texts by chance.
+    if short.chars().count() < 6 || short.chars().next() != long.chars().next() {
+        return false;
+    }
+    let mut it = long.chars();
+    short.chars().all(|c| it.any(|l| l == c))
 }
 
 /// Remove leading and trailing pieces that name the site.
@@ -67,6 +78,10 @@ pub fn strip_site(t: &str, sites: &[String]) -> String {
     }
     let mut lo = 0;
     let mut hi = ps.len();
+    // "Headline - Site - Site's slogan": everything from the site on goes.
+    if let Some(i) = (1..ps.len()).find(|&i| is_site(&t[ps[i].0..ps[i].1], sites)) {
+        hi = i;
+    }
     while hi - lo > 1 && is_site(&t[ps[hi - 1].0..ps[hi - 1].1], sites) {
         hi -= 1;
     }
@@ -154,17 +169,21 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
         let stripped = strip_site(t, sites);
         let ps = split(&stripped, &SUFFIX_SEPARATOR);
         if ps.len() >= 2 {
-            // "Headline | Section | Site": the longest piece is the headline
-            // when it clearly dominates.
-            let (s0, e0) = ps
+            // "Headline | Section | Site", "Blog » Headline": the longest
+            // piece (the first on ties) is the headline when the others are
+            // short enough to be site or section names (one to four words).
+            let mut best = ps[0];
+            for &p in &ps[1..] {
+                if words(&stripped[p.0..p.1]) > words(&stripped[best.0..best.1]) {
+                    best = p;
+                }
+            }
+            let others_short = ps
                 .iter()
-                .copied()
-                .max_by_key(|(s, e)| words(&stripped[*s..*e]))
-                .unwrap_or((0, stripped.len()));
-            let longest = &stripped[s0..e0];
-            let rest_words = words(&stripped) - words(longest);
-            // Site names are one to four words; a longer remainder is part of the headline.
-            if rest_words <= 4 && words(longest) >= 3 && s0 == ps[0].0 {
+                .filter(|&&p| p != best)
+                .all(|p| words(&stripped[p.0..p.1]) <= 4);
+            let longest = &stripped[best.0..best.1];
+            if others_short && words(longest) >= 2 {
                 return Some(longest.trim().to_string());
             }
         }
