@@ -11,7 +11,7 @@ use crate::dom::{tag, Dom, NodeId};
 
 /// Leading words that introduce a byline, in the languages of the date module.
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:written|posted|published|reported|story|words|text|interview|compiled|edited)\s+by|by|von|vom|par|por|door|av|af|od|от|автор|yazar|texte?|autor(?:in)?|auteur|author|verfasser(?:in)?|geschrieben von|redakteur(?:in)?|reporter)\b\s*[:\-–—]?\s*")
+    Regex::new(r"(?i)^\s*(?:(?:written|posted|published|reported|story|words|text|interview|compiled|edited)\s+by|(?:veröffentlicht|publiziert|gepostet|erstellt|verfasst|geschrieben)\s+von|ein\s+beitrag\s+von|publié\s+par|écrit\s+par|publicado\s+por|escrito\s+por|pubblicato\s+da|scritto\s+da|geplaatst\s+door|interview|by|von|vom|par|por|door|av|af|od|от|автор|yazar|texte?|autor(?:in)?|auteur|author|verfasser(?:in)?|geschrieben von|redakteur(?:in)?|reporter)\b\s*[:\-–—]?\s*")
         .expect("valid regex")
 });
 /// Noise inside a byline: e-mail addresses, URLs, handles, "View all posts by".
@@ -22,6 +22,11 @@ static NOISE: LazyLock<Regex> = LazyLock::new(|| {
 /// Job titles and roles that follow or precede names.
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(?:senior|chief|staff|special|contributing|guest|freelance|political|foreign|national|business|sports?|tech(?:nology)?|science|health|investigative|deputy|managing|executive|associate|assistant|news)\s+)*(?:staff writer|writer|reporter|correspondent|editor(?:[- ]at[- ]large|[- ]in[- ]chief)?|contributor|columnist|journalist|photographer|producer|analyst|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|journaliste|rédact(?:eur|rice)|redactor(?:a)?|periodista|giornalista|dziennikarz|muhabir)s?\b")
+        .expect("valid regex")
+});
+/// Prepositions left before a cut-off date ("am", "on", "le").
+static TRAILING_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[\s,|•·\-–—]*(?:\b(?:am|um|on|at|le|el|il|op|den|vom|updated|published|aktualisiert|veröffentlicht)\b[\s,:]*)*[\s,|•·\-–—(]*$")
         .expect("valid regex")
 });
 /// Separators between several names.
@@ -53,12 +58,31 @@ const NOT_NAMES: &[&str] = &[
     "home",
     "more",
     "follow",
+    "unknown author",
+    "kommentar",
+    "kommentare",
+    "comments",
+    "reply",
+    "antworten",
+    "redaktion",
+    "im gespräch",
 ];
+
+/// Words that never occur in a person's name but do in byline chrome.
+static NOT_NAME_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:veröffentlicht|publiziert|published|posted|updated|aktualisiert|kommentar\w*|comments?|verschieben|share|teilen|minuten?|minutes?|lesezeit|read|im gespräch|designed|powered|theme)\b")
+        .expect("valid regex")
+});
 
 /// Split and clean a raw byline into names.
 pub fn clean(raw: &str) -> Vec<String> {
     let s = super::clean_text(raw);
     // Keep the part of a long text up to the first line-like break.
+    // A date after the name ("Jane Doe am 21. April 2020") ends the byline.
+    let s = match s.find(|c: char| c.is_ascii_digit()) {
+        Some(i) => TRAILING_WORD.replace(&s[..i], "").to_string(),
+        None => s,
+    };
     let s = NOISE.replace_all(&s, " ");
     let mut out = Vec::new();
     for piece in SPLIT.split(&s) {
@@ -74,7 +98,13 @@ pub fn clean(raw: &str) -> Vec<String> {
         let p = ROLE.replace_all(&p, " ");
         let p = super::clean_text(&p);
         let p = p.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'' && c != ')');
-        let p = p.trim_end_matches(['.', ' ']);
+        // "Jr." and initials keep their period; a sentence's full stop goes.
+        let last_len = p.rsplit(' ').next().map_or(0, |w| w.chars().count());
+        let p = if last_len > 3 {
+            p.trim_end_matches(['.', ' '])
+        } else {
+            p.trim_end()
+        };
         if is_name(p) {
             out.push(p.to_string());
         }
@@ -94,7 +124,7 @@ fn is_name(s: &str) -> bool {
         return false;
     }
     let lower = s.to_lowercase();
-    !NOT_NAMES.contains(&lower.as_str())
+    !NOT_NAMES.contains(&lower.as_str()) && !NOT_NAME_WORD.is_match(s)
 }
 
 /// Remove case-insensitive duplicates, keeping the first spelling.
@@ -150,6 +180,12 @@ pub fn from_page(dom: &Dom, page: &Page<'_>, window: &TextWindow) -> Vec<String>
     Vec::new()
 }
 
+/// Classes that name the author element itself rather than a byline box.
+static STRONG_CLASS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)author-?name|author__name|byline__name|byline__author|\bfn\b|\bauthor\b|vcard|autor-?name")
+        .expect("valid regex")
+});
+
 static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:By|BY|Von|VON|Par|Por|Door|Di|Av)\s+\p{Lu}").expect("valid regex")
 });
@@ -194,10 +230,15 @@ fn element_names(dom: &Dom, id: NodeId) -> Vec<String> {
         return Vec::new();
     }
     let names = clean(&text);
-    if names
-        .iter()
-        .all(|n| looks_like_person(n) || dom.is(id, &tag!("a")))
-    {
+    // Explicit author markup is trusted with one-word names and user names.
+    let explicit = dom.is(id, &tag!("a"))
+        || dom
+            .attr(id, "rel")
+            .is_some_and(|r| r.eq_ignore_ascii_case("author"))
+        || dom
+            .attr(id, "class")
+            .is_some_and(|c| STRONG_CLASS.is_match(c));
+    if names.iter().all(|n| explicit || looks_like_person(n)) {
         names
     } else {
         Vec::new()

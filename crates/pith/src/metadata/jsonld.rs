@@ -226,7 +226,10 @@ fn list_of(v: Option<&Value>, out: &mut Vec<String>) {
     }
 }
 
-fn authors_of(v: Option<&Value>, persons: &mut Vec<String>, orgs: &mut Vec<String>) {
+/// Objects by `@id`, to follow references such as `"author": {"@id": "#author"}`.
+type Ids<'v> = [(&'v str, &'v Map<String, Value>)];
+
+fn authors_of(v: Option<&Value>, ids: &Ids<'_>, persons: &mut Vec<String>, orgs: &mut Vec<String>) {
     match v {
         Some(Value::String(s)) => {
             let s = super::clean_text(s);
@@ -234,8 +237,14 @@ fn authors_of(v: Option<&Value>, persons: &mut Vec<String>, orgs: &mut Vec<Strin
                 persons.push(s);
             }
         }
-        Some(Value::Array(a)) => a.iter().for_each(|x| authors_of(Some(x), persons, orgs)),
+        Some(Value::Array(a)) => a
+            .iter()
+            .for_each(|x| authors_of(Some(x), ids, persons, orgs)),
         Some(Value::Object(o)) => {
+            let o = match (o.get("name"), o.get("@id").and_then(Value::as_str)) {
+                (None, Some(id)) => ids.iter().find(|(k, _)| *k == id).map_or(o, |(_, x)| *x),
+                _ => o,
+            };
             let Some(name) = text(o.get("name")).or_else(|| {
                 // Some pages give the parts of the name only.
                 let g = text(o.get("givenName"))?;
@@ -282,6 +291,11 @@ pub fn extract(scripts: &[String]) -> LdData {
     for v in &values {
         flatten(v, &mut objs, 0);
     }
+    let ids: Vec<(&str, &Map<String, Value>)> = objs
+        .iter()
+        .filter(|o| o.contains_key("name"))
+        .filter_map(|o| Some((o.get("@id")?.as_str()?, *o)))
+        .collect();
     let main = objs
         .iter()
         .find(|o| {
@@ -304,9 +318,9 @@ pub fn extract(scripts: &[String]) -> LdData {
             .or_else(|| text(o.get("dateCreated")))
             .or_else(|| text(o.get("uploadDate")));
         d.date_modified = text(o.get("dateModified"));
-        authors_of(o.get("author"), &mut d.authors, &mut d.org_authors);
+        authors_of(o.get("author"), &ids, &mut d.authors, &mut d.org_authors);
         if d.authors.is_empty() && d.org_authors.is_empty() {
-            authors_of(o.get("creator"), &mut d.authors, &mut d.org_authors);
+            authors_of(o.get("creator"), &ids, &mut d.authors, &mut d.org_authors);
         }
         d.publisher = name_of(o.get("publisher")).or_else(|| name_of(o.get("sourceOrganization")));
         d.description = text(o.get("description"));
@@ -326,7 +340,7 @@ pub fn extract(scripts: &[String]) -> LdData {
                 d.date_modified = text(o.get("dateModified"));
             }
             if d.authors.is_empty() && d.org_authors.is_empty() {
-                authors_of(o.get("author"), &mut d.authors, &mut d.org_authors);
+                authors_of(o.get("author"), &ids, &mut d.authors, &mut d.org_authors);
             }
             if d.publisher.is_none() {
                 d.publisher = name_of(o.get("publisher"));

@@ -46,6 +46,12 @@ static AUTHOR_HINT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Author archive links: `/author/jane-doe/`, `/autoren/…`.
+static AUTHOR_LINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/(?:author|autor|autoren|authors|auteur|profile/authors?)/[^/]")
+        .expect("valid regex")
+});
+
 impl<'a> Page<'a> {
     /// The first non-empty content of a meta tag whose key is one of `keys`,
     /// trying the keys in order.
@@ -158,11 +164,12 @@ pub fn collect(dom: &Dom) -> Page<'_> {
         let class = el.attr("class").unwrap_or("");
         let idattr = el.attr("id").unwrap_or("");
         let rel = el.attr("rel").unwrap_or("");
-        if (!class.is_empty() || !idattr.is_empty() || !rel.is_empty())
+        if (!class.is_empty() || !idattr.is_empty() || !rel.is_empty() || *name == tag!("a"))
             && page.author_hints.len() < MAX_CANDIDATES
             && (AUTHOR_HINT.is_match(class)
                 || AUTHOR_HINT.is_match(idattr)
-                || rel.eq_ignore_ascii_case("author"))
+                || rel.eq_ignore_ascii_case("author")
+                || (*name == tag!("a") && el.attr("href").is_some_and(|h| AUTHOR_LINK.is_match(h))))
         {
             page.author_hints.push(id);
         }
