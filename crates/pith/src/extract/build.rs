@@ -126,6 +126,100 @@ fn is_furniture_text(t: &str) -> bool {
     EXACT.contains(&t.as_str())
 }
 
+/// Labels that open what comes after an article, in the languages of the
+/// web's largest news sites. Matched at the start of a short heading.
+fn is_epilogue_label(t: &str) -> bool {
+    const LABELS: &[&str] = &[
+        // English
+        "related articles",
+        "related stories",
+        "related posts",
+        "related content",
+        "related news",
+        "related coverage",
+        "read also",
+        "also read",
+        "more from",
+        "more on this",
+        "more stories",
+        "more news",
+        "you may also like",
+        "you might also like",
+        "you may be interested",
+        "explore further",
+        "recommended for you",
+        "most popular",
+        "most read",
+        "trending now",
+        "leave a reply",
+        "leave a comment",
+        "comments",
+        "join the conversation",
+        "about the author",
+        // German
+        "mehr zum thema",
+        "auch interessant",
+        "ähnliche beiträge",
+        "ähnliche artikel",
+        "das könnte sie auch interessieren",
+        "das könnte dich auch interessieren",
+        "das thema könnte dich auch interessieren",
+        "lesen sie auch",
+        "lesen sie hier",
+        "weitere artikel",
+        "weiterführende links",
+        "weiterführender link",
+        "verwandte artikel",
+        "verwandte beiträge",
+        "kommentare",
+        "kommentar schreiben",
+        "kommentieren",
+        "meistgelesen",
+        "entdecken sie",
+        "über den autor",
+        "zum autor",
+        // French
+        "à lire aussi",
+        "a lire aussi",
+        "lire aussi",
+        "sur le même sujet",
+        "articles similaires",
+        "à voir aussi",
+        "commentaires",
+        "les plus lus",
+        // Spanish, Italian, Portuguese, Dutch, Polish
+        "te puede interesar",
+        "lee también",
+        "noticias relacionadas",
+        "artículos relacionados",
+        "comentarios",
+        "leggi anche",
+        "articoli correlati",
+        "commenti",
+        "leia também",
+        "veja também",
+        "notícias relacionadas",
+        "lees ook",
+        "gerelateerde artikelen",
+        "czytaj także",
+        "czytaj też",
+        "zobacz także",
+        "komentarze",
+    ];
+    let t = t
+        .trim()
+        .trim_end_matches([':', '.', '…', '!'])
+        .trim()
+        .to_lowercase();
+    LABELS.iter().any(|l| {
+        t.starts_with(l)
+            && t[l.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
 /// An inline buffer with HTML whitespace collapsing.
 #[derive(Default)]
 struct Para {
@@ -418,12 +512,46 @@ impl<'a> Builder<'a> {
     fn blocks_of_inner(&mut self, id: NodeId, out: &mut Vec<Block>, in_comments: bool) {
         let mut p = Para::new();
         for ch in self.dom.children(id) {
+            if !in_comments && self.starts_epilogue(ch) {
+                // "Related articles", "Mehr zum Thema", "Comments": what
+                // follows in this container is not the article.
+                break;
+            }
             self.node(ch, &mut p, out, in_comments);
             if p.ends_with_double_break() {
                 self.flush(&mut p, out);
             }
         }
         self.flush(&mut p, out);
+    }
+
+    /// Is `id` a heading (or a short label) that opens the part after the
+    /// article: related links, "read more" boxes, the comment form?
+    fn starts_epilogue(&self, id: NodeId) -> bool {
+        let dom = self.dom;
+        let Some(name) = dom.name(id) else {
+            return false;
+        };
+        let len = self.c.text_len[id];
+        // Labels are short; 60 characters also spares real subheadings
+        // that merely start with "More".
+        if len == 0 || len > 60 || self.c.drop[id] != Drop::No {
+            return false;
+        }
+        let heading_like = matches!(
+            *name,
+            tag!("h2")
+                | tag!("h3")
+                | tag!("h4")
+                | tag!("h5")
+                | tag!("h6")
+                | tag!("p")
+                | tag!("div")
+                | tag!("strong")
+                | tag!("b")
+                | tag!("span")
+        );
+        heading_like && is_epilogue_label(&dom.text_content(id))
     }
 
     /// One node in a flow context: inline content joins `p`, blocks flush it.
