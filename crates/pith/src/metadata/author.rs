@@ -26,7 +26,7 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Prepositions left before a cut-off date ("am", "on", "le").
 static TRAILING_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[\s,|•·\-–—]*(?:\b(?:am|um|on|at|le|el|il|op|den|vom|updated|published|aktualisiert|veröffentlicht)\b[\s,:]*)*[\s,|•·\-–—(]*$")
+    Regex::new(r"(?i)[\s,|•·\-–—]*(?:\b(?:am|um|on|at|le|el|il|op|den|vom|updated|published|aktualisiert|veröffentlicht|mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b[\s,:]*)*[\s,|•·\-–—(]*$")
         .expect("valid regex")
 });
 /// Separators between several names.
@@ -182,12 +182,13 @@ pub fn from_page(dom: &Dom, page: &Page<'_>, window: &TextWindow) -> Vec<String>
 
 /// Classes that name the author element itself rather than a byline box.
 static STRONG_CLASS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)author-?name|author__name|byline__name|byline__author|\bfn\b|\bauthor\b|vcard|autor-?name")
+    Regex::new(r"(?i)author-?name|author__name|byline__name|byline__author|user-?name|nickname|\bfn\b|\bauthor\b|vcard|autor-?name")
         .expect("valid regex")
 });
 
 static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:By|BY|Von|VON|Par|Por|Door|Di|Av)\s+\p{Lu}").expect("valid regex")
+    Regex::new(r"^(?i:(?:ein\s+)?(?:blog\s*)?(?:beitrag|artikel|text|post|story|written|posted|published|veröffentlicht|publiziert|geschrieben)?\s*(?:by|von|par|por|door|di|av))\s+\p{Lu}")
+        .expect("valid regex")
 });
 
 /// Capitalised words, as person names are written in Latin and Cyrillic scripts.

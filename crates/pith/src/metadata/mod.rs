@@ -620,10 +620,14 @@ pub fn extract(dom: &Dom, ctx: &Context<'_>) -> Metadata {
                 .collect(),
         );
     }
-    authors.retain(|a| !title::is_site(a, &sites));
+    // Only a byline that is exactly the site's name is dropped: "PETA-Team" on
+    // peta.de and a blogger named like the blog are real bylines.
+    authors.retain(|a| !sites.iter().any(|s| title::key(s) == title::key(a)));
     if authors.is_empty() {
         authors = author::from_page(dom, &page, &window);
-        authors.retain(|a| !title::is_site(a, &sites));
+        // Only a byline that is exactly the site's name is dropped: "PETA-Team" on
+        // peta.de and a blogger named like the blog are real bylines.
+        authors.retain(|a| !sites.iter().any(|s| title::key(s) == title::key(a)));
     }
     if authors.is_empty() {
         authors = author::dedupe(
