@@ -42,7 +42,7 @@ static DATE_HINT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)date|time|publi|posted|dateline|meta|byline|info|datum|fecha|data|entry-meta|post-meta|submitted|stamp").expect("valid regex")
 });
 static AUTHOR_HINT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)author|byline|writer|username|autor|auteur|creator|reporter|contributor|by-?line|^by$|\bby\b|journalist|redakteur")
+    Regex::new(r"(?i)author|byline|writer|username|autor|auteur|creator|reporter|contributor|journalist|redakteur")
         .expect("valid regex")
 });
 

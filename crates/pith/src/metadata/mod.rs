@@ -245,7 +245,7 @@ impl TextWindow {
                 near: 0,
             };
         };
-        let mut before: Vec<(NodeId, String)> = Vec::new();
+        let mut before: Vec<NodeId> = Vec::new();
         let mut after = Vec::new();
         let mut passed = anchor.is_none();
         let mut it = dom.descendants(root);
@@ -270,19 +270,19 @@ impl TextWindow {
                     if t.trim().is_empty() {
                         continue;
                     }
-                    let t = crate::dom::collapse_whitespace(t);
                     if passed {
                         if let Some(p) = dom.parent(id) {
                             if excluded(dom, p) {
                                 continue;
                             }
                         }
-                        after.push(t);
+                        after.push(crate::dom::collapse_whitespace(t));
                         if after.len() >= WINDOW_AFTER {
                             break;
                         }
                     } else {
-                        before.push((id, t));
+                        // Ids only: most texts before the headline are never read.
+                        before.push(id);
                         if before.len() > WINDOW_BEFORE * 4 {
                             before.drain(..before.len() - WINDOW_BEFORE);
                         }
@@ -304,8 +304,8 @@ impl TextWindow {
                 before[start..]
                     .iter()
                     .rev()
-                    .filter(|(id, _)| dom.parent(*id).is_none_or(|p| !excluded(dom, p)))
-                    .map(|(_, t)| t.clone()),
+                    .filter(|&&id| dom.parent(id).is_none_or(|p| !excluded(dom, p)))
+                    .filter_map(|&id| dom.text(id).map(crate::dom::collapse_whitespace)),
             );
         }
         if let Some(a) = anchor {
