@@ -593,8 +593,10 @@ pub fn extract(dom: &Dom, ctx: &Context<'_>) -> Metadata {
         ctx,
         order,
         &window,
-        &fallback_texts,
-        site_offset,
+        &pubdate::Hints {
+            fallback_texts: &fallback_texts,
+            site_offset,
+        },
     );
 
     // Authors.

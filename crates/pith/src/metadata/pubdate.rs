@@ -122,6 +122,15 @@ static NOT_PUBLISHED_TEXT: LazyLock<Regex> = LazyLock::new(|| {
 /// ones nearest the top of the page.
 const MAX_SET_ASIDE: usize = 30;
 
+/// What else the page says that helps date it.
+#[derive(Debug, Clone, Copy)]
+pub struct Hints<'a> {
+    /// `<title>` and description, read when nothing else gives a date.
+    pub fallback_texts: &'a [&'a str],
+    /// The site's usual UTC offset in minutes, to show UTC stamps in.
+    pub site_offset: Option<i32>,
+}
+
 /// The chosen dates.
 #[derive(Debug, Default)]
 pub struct Dates {
@@ -305,9 +314,12 @@ pub fn find(
     ctx: &Context<'_>,
     order: Order,
     window: &TextWindow,
-    fallback_texts: &[&str],
-    site_offset: Option<i32>,
+    hints: &Hints<'_>,
 ) -> Dates {
+    let Hints {
+        fallback_texts,
+        site_offset,
+    } = *hints;
     let structured = |v: &str| date::parse_value(v).filter(|d| plausible(d, true, ctx));
     let mut modified = ld
         .date_modified
