@@ -122,8 +122,34 @@ fn is_furniture_text(t: &str) -> bool {
         "loading...",
         "loading",
     ];
+    // Picture credits written as a line of their own, outside any <figure>.
+    const CREDIT_PREFIXES: &[&str] = &[
+        "bild:",
+        "bild via",
+        "titelbild:",
+        "foto:",
+        "fotos:",
+        "photo:",
+        "photos:",
+        "image:",
+        "credit:",
+        "credits:",
+        "crédits photos",
+        "crédit photo",
+        "photo credit",
+        "image credit",
+        "beitragsbild",
+        "quelle: picture",
+        "wird geladen",
+        "rezept drucken",
+    ];
     let t = t.trim().trim_end_matches([':', '.']).to_lowercase();
-    EXACT.contains(&t.as_str())
+    if EXACT.contains(&t.as_str()) {
+        return true;
+    }
+    // Credits are short; a paragraph that merely starts with "Image:" and
+    // goes on is prose.
+    t.chars().count() < 80 && CREDIT_PREFIXES.iter().any(|p| t.starts_with(p))
 }
 
 /// Labels that open what comes after an article, in the languages of the
@@ -237,6 +263,15 @@ impl Para {
     }
 
     fn push_text(&mut self, t: &str) {
+        // Invisible format characters: soft hyphens, zero-width spaces and
+        // stray byte-order marks would split words in search and scoring.
+        let cleaned;
+        let t = if t.contains(['\u{ad}', '\u{200b}', '\u{feff}']) {
+            cleaned = t.replace(['\u{ad}', '\u{200b}', '\u{feff}'], "");
+            cleaned.as_str()
+        } else {
+            t
+        };
         let mut s = String::with_capacity(t.len());
         for (i, part) in t
             .split(|c: char| c.is_whitespace() && c != '\u{a0}')

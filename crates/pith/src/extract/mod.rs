@@ -61,6 +61,9 @@ pub fn article(dom: &Dom, meta: &Metadata, url: Option<&Url>, options: &Options)
         // but boilerplate inside it is still left out.
         let mut b = build::Builder::new(dom, &cleaned, base.as_ref(), meta, sel.best);
         let mut blocks = Vec::new();
+        for l in lead(dom, &cleaned, &sel.roots, meta.description.as_deref()) {
+            b.root(l, &mut blocks);
+        }
         for &r in &sel.roots {
             b.root(r, &mut blocks);
         }
@@ -95,6 +98,82 @@ pub fn article(dom: &Dom, meta: &Metadata, url: Option<&Url>, options: &Options)
         article: Some(article),
         confidence,
     }
+}
+
+/// The standfirst: prose between the headline and the selected body, when
+/// both sit in one article wrapper (news sites put the lead paragraph in the
+/// header, a sibling of the body container).
+///
+/// Only a paragraph that the page also gives as its description counts:
+/// that is what a standfirst is, and it keeps captions, bylines and
+/// teasers that also sit between headline and body out.
+fn lead(dom: &Dom, c: &Cleaned, roots: &[NodeId], description: Option<&str>) -> Vec<NodeId> {
+    let Some(&first) = roots.first() else {
+        return Vec::new();
+    };
+    let Some(desc) = description.map(build::normalise).filter(|d| d.len() >= 30) else {
+        return Vec::new();
+    };
+    // Descriptions are often the lead cut short ("…"): compare a prefix.
+    let probe: String = desc.chars().take(40).collect();
+    let body = dom.body().unwrap_or(Dom::ROOT);
+    let mut pos = vec![usize::MAX; dom.len()];
+    for (i, &id) in c.order.iter().enumerate() {
+        pos[id] = i;
+    }
+    // The last <h1> before the body.
+    let Some(h1) = c.order[..pos[first].min(c.order.len())]
+        .iter()
+        .rev()
+        .copied()
+        .find(|&n| dom.is(n, &tag!("h1")) && c.drop[n] == Drop::No)
+    else {
+        return Vec::new();
+    };
+    // Same wrapper below <body>: otherwise the h1 is the site's logo or a
+    // page header far from the article.
+    let shared = dom
+        .ancestors(h1)
+        .find(|&a| a == first || dom.ancestors(first).any(|x| x == a));
+    if shared.is_none_or(|a| a == body || a == Dom::ROOT || dom.is(a, &tag!("html"))) {
+        return Vec::new();
+    }
+    let runs = own_text_runs(dom, c);
+    let mut out = Vec::new();
+    let mut chars = 0u32;
+    let Some(mut cur) = dom.next_skipping_children(h1, body) else {
+        return out;
+    };
+    while pos[cur] < pos[first] {
+        let skip_subtree = c.drop[cur] != Drop::No
+            || matches!(c.hint[cur], Hint::Boilerplate | Hint::Comments | Hint::Meta);
+        let is_lead = !skip_subtree
+            && dom.is_element(cur)
+            && (is_paragraph(dom, cur) || runs[cur])
+            && c.text_len[cur] >= 40
+            && c.link_density(cur) < 0.3
+            && build::normalise(&dom.text_content(cur))
+                .contains(probe.trim_end_matches(['…', '.']));
+        if is_lead {
+            out.push(cur);
+            chars += c.text_len[cur];
+            // A lead is a paragraph or two, never a column of them.
+            if chars > 1500 || out.len() >= 3 {
+                break;
+            }
+        }
+        let next = if skip_subtree || is_lead {
+            dom.next_skipping_children(cur, body)
+        } else {
+            dom.first_child(cur)
+                .or_else(|| dom.next_skipping_children(cur, body))
+        };
+        match next {
+            Some(n) => cur = n,
+            None => break,
+        }
+    }
+    out
 }
 
 /// `<base href>` resolved against the page URL, else the page URL.
