@@ -111,11 +111,9 @@ fn lead(dom: &Dom, c: &Cleaned, roots: &[NodeId], description: Option<&str>) -> 
     let Some(&first) = roots.first() else {
         return Vec::new();
     };
-    let Some(desc) = description.map(build::normalise).filter(|d| d.len() >= 30) else {
-        return Vec::new();
-    };
+    let desc = description.map(build::normalise).filter(|d| d.len() >= 30);
     // Descriptions are often the lead cut short ("…"): compare a prefix.
-    let probe: String = desc.chars().take(40).collect();
+    let probe: String = desc.as_deref().unwrap_or("").chars().take(40).collect();
     let body = dom.body().unwrap_or(Dom::ROOT);
     let mut pos = vec![usize::MAX; dom.len()];
     for (i, &id) in c.order.iter().enumerate() {
@@ -141,13 +139,30 @@ fn lead(dom: &Dom, c: &Cleaned, roots: &[NodeId], description: Option<&str>) -> 
     let runs = own_text_runs(dom, c);
     let mut out = Vec::new();
     let mut chars = 0u32;
+    let mut has_figure = false;
     let Some(mut cur) = dom.next_skipping_children(h1, body) else {
         return out;
     };
     while pos[cur] < pos[first] {
         let skip_subtree = c.drop[cur] != Drop::No
             || matches!(c.hint[cur], Hint::Boilerplate | Hint::Comments | Hint::Meta);
-        let is_lead = !skip_subtree
+        // The lead picture between headline and body: its caption and
+        // credit belong under the headline (figures stay out of the text).
+        if !skip_subtree
+            && !has_figure
+            && dom.is(cur, &tag!("figure"))
+            && dom.find(cur, &tag!("img")).is_some()
+        {
+            has_figure = true;
+            out.push(cur);
+            cur = match dom.next_skipping_children(cur, body) {
+                Some(n) => n,
+                None => break,
+            };
+            continue;
+        }
+        let is_lead = desc.is_some()
+            && !skip_subtree
             && dom.is_element(cur)
             && (is_paragraph(dom, cur) || runs[cur])
             && c.text_len[cur] >= 40
