@@ -644,7 +644,6 @@ fn german_is_decoded_as_windows_1252() {
 }
 
 #[test]
-#[ignore = "waits for the extraction core"]
 fn german_body_and_boilerplate() {
     let r = run(GERMAN);
     assert_article(&r);
