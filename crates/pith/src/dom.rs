@@ -116,6 +116,7 @@ impl Dom {
             nodes: RefCell::new(vec![Node::new(NodeData::Document)]),
             limits,
             truncated: Cell::new(false),
+            open: Cell::new(0),
         };
         // Parsed as a browser without scripting would: `<noscript>` content
         // becomes elements, which is where lazy-loading pages put real `<img>`s.
@@ -127,8 +128,10 @@ impl Dom {
             ..Default::default()
         };
         let mut parser = html5ever::parse_document(sink, opts);
-        // Feed in slices so the node limit can stop a hostile document early.
-        const CHUNK: usize = 256 * 1024;
+        // Feed in slices so the limits can stop a hostile document early:
+        // 16 KiB holds at most a few thousand tags, so the tree builder's
+        // scans of its open-element stack stay bounded between checks.
+        const CHUNK: usize = 16 * 1024;
         let mut rest = html;
         while !rest.is_empty() {
             let mut cut = rest.len().min(CHUNK);
@@ -138,8 +141,12 @@ impl Dom {
             let (head, tail) = rest.split_at(cut);
             parser.process(StrTendril::from_slice(head));
             rest = tail;
-            if parser.tokenizer.sink.sink.nodes.borrow().len() >= limits.max_nodes {
-                parser.tokenizer.sink.sink.truncated.set(true);
+            let sink = &parser.tokenizer.sink.sink;
+            // Thousands of unclosed elements make every new tag scan the
+            // whole open-element stack (quadratic time): stop there.
+            let too_open = sink.open.get() > (limits.max_depth as usize).saturating_mul(16);
+            if sink.nodes.borrow().len() >= limits.max_nodes || too_open {
+                sink.truncated.set(true);
                 break;
             }
         }
@@ -396,6 +403,8 @@ struct Sink {
     nodes: RefCell<Vec<Node>>,
     limits: ParseLimits,
     truncated: Cell<bool>,
+    /// Elements created and not yet popped off the tree builder's stack.
+    open: Cell<usize>,
 }
 
 impl Sink {
@@ -524,12 +533,47 @@ impl TreeSink for Sink {
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
+        // Void and foreign elements are inserted without being pushed on
+        // the tree builder's stack (and never popped): not counted.
+        let void = name.ns != html5ever::ns!(html)
+            || matches!(
+                name.local,
+                local_name!("area")
+                    | local_name!("base")
+                    | local_name!("basefont")
+                    | local_name!("bgsound")
+                    | local_name!("br")
+                    | local_name!("col")
+                    | local_name!("embed")
+                    | local_name!("frame")
+                    | local_name!("hr")
+                    | local_name!("image")
+                    | local_name!("img")
+                    | local_name!("input")
+                    | local_name!("keygen")
+                    | local_name!("link")
+                    | local_name!("meta")
+                    | local_name!("param")
+                    | local_name!("source")
+                    | local_name!("track")
+                    | local_name!("wbr")
+            );
+        if !void {
+            self.open.set(self.open.get() + 1);
+        }
         let id = self.push(NodeData::Element(Element { name, attrs }));
         if flags.template {
             // Template contents: a parentless fragment right after the element.
             self.push(NodeData::Other);
         }
         id
+    }
+
+    fn pop(&self, node: &NodeId) {
+        let html = matches!(&self.nodes.borrow()[*node].data, NodeData::Element(e) if e.name.ns == html5ever::ns!(html));
+        if html {
+            self.open.set(self.open.get().saturating_sub(1));
+        }
     }
 
     fn create_comment(&self, _text: StrTendril) -> NodeId {
@@ -672,7 +716,8 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_flattened() {
-        let html = "<div>".repeat(5000) + "deep";
+        // 800 open elements: under the open-element limit (16 x 64), over the depth.
+        let html = "<div>".repeat(800) + "deep";
         let d = Dom::parse(
             &html,
             ParseLimits {
@@ -683,6 +728,21 @@ mod tests {
         assert!(d.truncated);
         assert!((0..d.len()).all(|n| d.depth(n) <= 65));
         assert_eq!(d.text_content(Dom::ROOT), "deep");
+    }
+
+    #[test]
+    fn thousands_of_void_elements_are_not_open_elements() {
+        let html = "<p>".to_string() + &"a<br><img src=x><input>".repeat(20_000) + "end</p>";
+        let d = Dom::parse(&html, ParseLimits::default());
+        assert!(!d.truncated);
+        assert!(d.text_content(Dom::ROOT).ends_with("end"));
+    }
+
+    #[test]
+    fn unclosed_elements_stop_the_parse_in_linear_time() {
+        let html = "<div>".repeat(100_000) + "deep";
+        let d = Dom::parse(&html, ParseLimits::default());
+        assert!(d.truncated);
     }
 
     #[test]
