@@ -274,6 +274,9 @@ pub enum Order {
 
 /// The first date expression in `s` (leftmost), any supported format.
 pub fn find(s: &str, order: Order) -> Option<Found> {
+    // Every format needs a day and a year: four ASCII digits at least
+    // (`1.2.21`); most texts have fewer and skip the regexes.
+    s.bytes().filter(u8::is_ascii_digit).nth(3)?;
     let mut best: Option<Found> = None;
     let mut consider = |f: Found| {
         if best.is_none_or(|b| f.start < b.start) {
@@ -530,6 +533,14 @@ mod tests {
 
     fn iso(s: &str) -> Option<String> {
         parse_value(s).map(|d| d.iso())
+    }
+
+    #[test]
+    fn four_digits_needed() {
+        let day = |s: &str| find(s, Order::DayFirst).map(|f| f.date.iso());
+        assert_eq!(day("1.2.21").as_deref(), Some("2021-02-01"));
+        assert_eq!(day("May 5, 20"), None);
+        assert_eq!(day("no digits here"), None);
     }
 
     #[test]

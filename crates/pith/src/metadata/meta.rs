@@ -3,10 +3,7 @@
 //! elements, microdata `itemprop`s, and elements whose class, id or rel hint
 //! at a byline or a date.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
+use super::hint::Needles;
 use crate::dom::{tag, Dom, NodeData, NodeId};
 
 /// Candidate lists are capped so that a page with thousands of teasers costs
@@ -38,19 +35,57 @@ pub struct Page<'a> {
     pub author_hints: Vec<NodeId>,
 }
 
-static DATE_HINT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)date|time|publi|posted|dateline|meta|byline|info|datum|fecha|data|entry-meta|post-meta|submitted|stamp").expect("valid regex")
-});
-static AUTHOR_HINT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)author|byline|writer|username|autor|auteur|creator|reporter|contributor|journalist|redakteur")
-        .expect("valid regex")
-});
+/// Class and id words of date elements (`entry-date`, `post-meta`,
+/// `timestamp`), then of byline elements: one list, so that each class is
+/// scanned once.
+static CLASS_HINT: Needles = Needles::new(&[
+    // Date words: bits 0..12.
+    "date",
+    "time",
+    "publi",
+    "posted",
+    "meta",
+    "byline",
+    "info",
+    "datum",
+    "fecha",
+    "data",
+    "submitted",
+    "stamp",
+    // Author words: bits 12..23.
+    "author",
+    "byline",
+    "writer",
+    "username",
+    "autor",
+    "auteur",
+    "creator",
+    "reporter",
+    "contributor",
+    "journalist",
+    "redakteur",
+]);
+const DATE_BITS: u64 = (1 << 12) - 1;
+const AUTHOR_BITS: u64 = ((1 << 23) - 1) & !DATE_BITS;
 
-/// Author archive links: `/author/jane-doe/`, `/autoren/…`.
-static AUTHOR_LINK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"/(?:author|autor|autoren|authors|auteur|profile/authors?)/[^/]")
-        .expect("valid regex")
-});
+/// True for author archive links: `/author/jane-doe/`, `/autoren/…`.
+fn is_author_link(href: &str) -> bool {
+    const DIRS: &[&str] = &[
+        "author/",
+        "autor/",
+        "autoren/",
+        "authors/",
+        "auteur/",
+        "profile/author/",
+        "profile/authors/",
+    ];
+    memchr::memchr_iter(b'/', href.as_bytes()).any(|i| {
+        let rest = &href[i + 1..];
+        DIRS.iter().any(|d| {
+            rest.starts_with(d) && rest.as_bytes().get(d.len()).is_some_and(|&b| b != b'/')
+        })
+    })
+}
 
 impl<'a> Page<'a> {
     /// The first non-empty content of a meta tag whose key is one of `keys`,
@@ -163,22 +198,55 @@ pub fn collect(dom: &Dom) -> Page<'_> {
         }
         let class = el.attr("class").unwrap_or("");
         let idattr = el.attr("id").unwrap_or("");
-        let rel = el.attr("rel").unwrap_or("");
-        if (!class.is_empty() || !idattr.is_empty() || !rel.is_empty() || *name == tag!("a"))
-            && page.author_hints.len() < MAX_CANDIDATES
-            && (AUTHOR_HINT.is_match(class)
-                || AUTHOR_HINT.is_match(idattr)
-                || rel.eq_ignore_ascii_case("author")
-                || (*name == tag!("a") && el.attr("href").is_some_and(|h| AUTHOR_LINK.is_match(h))))
+        let mut bits = 0;
+        if !class.is_empty() {
+            bits |= CLASS_HINT.found(class, u64::MAX);
+        }
+        if !idattr.is_empty() {
+            bits |= CLASS_HINT.found(idattr, u64::MAX);
+        }
+        if page.author_hints.len() < MAX_CANDIDATES
+            && (bits & AUTHOR_BITS != 0
+                || el
+                    .attr("rel")
+                    .is_some_and(|r| r.eq_ignore_ascii_case("author"))
+                || (*name == tag!("a") && el.attr("href").is_some_and(is_author_link)))
         {
             page.author_hints.push(id);
         }
-        if (!class.is_empty() || !idattr.is_empty())
-            && page.date_hints.len() < MAX_CANDIDATES
-            && (DATE_HINT.is_match(class) || DATE_HINT.is_match(idattr))
-        {
+        if bits & DATE_BITS != 0 && page.date_hints.len() < MAX_CANDIDATES {
             page.date_hints.push(id);
         }
     }
     page
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn author_links() {
+        assert!(is_author_link("https://example.com/author/jane-doe/"));
+        assert!(is_author_link("/autoren/max"));
+        assert!(is_author_link("/profile/authors/x"));
+        assert!(!is_author_link("/author/"));
+        assert!(!is_author_link("/authority/x"));
+    }
+
+    #[test]
+    fn class_hints_by_kind() {
+        let html = r#"<html><body><span class="entry-date">1</span>
+            <span class="post-author">2</span><span class="byline">3</span>
+            <span class="x">4</span></body></html>"#;
+        let dom = Dom::parse(html, Default::default());
+        let page = collect(&dom);
+        let classes = |ids: &[NodeId]| -> Vec<String> {
+            ids.iter()
+                .filter_map(|&i| dom.attr(i, "class").map(str::to_string))
+                .collect()
+        };
+        assert_eq!(classes(&page.date_hints), ["entry-date", "byline"]);
+        assert_eq!(classes(&page.author_hints), ["post-author", "byline"]);
+    }
 }

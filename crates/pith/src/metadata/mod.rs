@@ -34,11 +34,13 @@
 
 mod author;
 pub mod date;
+mod hint;
 mod jsonld;
 mod meta;
 mod pubdate;
 mod title;
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -46,6 +48,7 @@ use serde::Serialize;
 use url::Url;
 
 use crate::dom::{tag, Dom, NodeData, NodeId};
+use hint::Needles;
 
 /// Everything known about the page besides its body. Field names are part of
 /// the JSON output and stable.
@@ -146,10 +149,106 @@ fn decode_entities(s: &str) -> String {
 /// Class and id words of page parts that are not the article: comments,
 /// related stories, sidebars, footers, navigation. Matched at the start of a
 /// class segment (`related-posts`, `l-sidebar`, `commentList`).
-static EXCLUDED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[\s_-])(?:comment|related|recommend|sidebar|footer|teaser|promo|popular|trending|read-?next|more-?(?:stories|articles|news|from)|also|newsletter|nav|menu|breadcrumb|archive|calendar|pagination|repl(?:y|ies)|respond|disqus|outbrain|taboola|cookie|most-?read|latest|carousel|slider|rail|aside|ticker|tagcloud|tag-cloud|similar|weitere|other-?(?:posts|articles|news))")
-        .expect("valid regex")
-});
+static EXCLUDED: Needles = Needles::at_segment_start(&[
+    "comment",
+    "related",
+    "recommend",
+    "sidebar",
+    "footer",
+    "teaser",
+    "promo",
+    "popular",
+    "trending",
+    "readnext",
+    "read-next",
+    "morestories",
+    "more-stories",
+    "morearticles",
+    "more-articles",
+    "morenews",
+    "more-news",
+    "morefrom",
+    "more-from",
+    "also",
+    "newsletter",
+    "nav",
+    "menu",
+    "breadcrumb",
+    "archive",
+    "calendar",
+    "pagination",
+    "reply",
+    "replies",
+    "respond",
+    "disqus",
+    "outbrain",
+    "taboola",
+    "cookie",
+    "mostread",
+    "most-read",
+    "latest",
+    "carousel",
+    "slider",
+    "rail",
+    "aside",
+    "ticker",
+    "tagcloud",
+    "tag-cloud",
+    "similar",
+    "weitere",
+    "otherposts",
+    "other-posts",
+    "otherarticles",
+    "other-articles",
+    "othernews",
+    "other-news",
+]);
+
+/// What one node says about whether its subtree is page chrome.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    /// The node is comments, a sidebar, navigation and the like.
+    Excluded,
+    /// The node is known article space (the body, the headline's ancestors).
+    Clear,
+    /// The node says nothing; its parent decides.
+    Inherit,
+}
+
+/// The verdict of node `a` alone, `keep` being containers never excluded.
+fn own_verdict(dom: &Dom, a: NodeId, keep: &[NodeId]) -> Verdict {
+    if keep.contains(&a) {
+        return Verdict::Clear;
+    }
+    let Some(el) = dom.element(a) else {
+        return Verdict::Inherit;
+    };
+    match el.name.local {
+        // An aside inside the article is its info box (date, author).
+        tag!("aside") => {
+            return if dom.ancestors(a).any(|x| dom.is(x, &tag!("article"))) {
+                Verdict::Inherit
+            } else {
+                Verdict::Excluded
+            };
+        }
+        tag!("footer") if !in_article(dom, a) => return Verdict::Excluded,
+        tag!("nav") => return Verdict::Excluded,
+        tag!("body") | tag!("html") => return Verdict::Clear,
+        _ => {}
+    }
+    let class = el.attr("class").unwrap_or("");
+    let idattr = el.attr("id").unwrap_or("");
+    if (EXCLUDED.is_match(class) || EXCLUDED.is_match(idattr))
+        && !is_wrapper(dom, a)
+        // An article's own footer carries its date and author.
+        && !(class.contains("footer") && in_article(dom, a))
+    {
+        Verdict::Excluded
+    } else {
+        Verdict::Inherit
+    }
+}
 
 /// True when `id` sits inside comments, related stories, sidebars, footers or
 /// navigation. Containers that hold the headline (`keep`, the anchor's
@@ -157,34 +256,81 @@ static EXCLUDED: LazyLock<Regex> = LazyLock::new(|| {
 /// wrapper may well be called `has-sidebar`.
 pub(crate) fn excluded_in(dom: &Dom, id: NodeId, keep: &[NodeId]) -> bool {
     for a in std::iter::once(id).chain(dom.ancestors(id)) {
-        if keep.contains(&a) {
-            return false;
-        }
-        let Some(name) = dom.name(a) else { continue };
-        match *name {
-            // An aside inside the article is its info box (date, author).
-            tag!("aside") => {
-                if !dom.ancestors(a).any(|x| dom.is(x, &tag!("article"))) {
-                    return true;
-                }
-                continue;
-            }
-            tag!("footer") if !in_article(dom, a) => return true,
-            tag!("nav") => return true,
-            tag!("body") | tag!("html") => return false,
-            _ => {}
-        }
-        let class = dom.attr(a, "class").unwrap_or("");
-        let idattr = dom.attr(a, "id").unwrap_or("");
-        if ((!class.is_empty() && EXCLUDED.is_match(class)) || (!idattr.is_empty() && EXCLUDED.is_match(idattr)))
-            && !is_wrapper(dom, a)
-            // An article's own footer carries its date and author.
-            && !(class.contains("footer") && in_article(dom, a))
-        {
-            return true;
+        match own_verdict(dom, a, keep) {
+            Verdict::Excluded => return true,
+            Verdict::Clear => return false,
+            Verdict::Inherit => {}
         }
     }
     false
+}
+
+/// [`excluded_in`] with the answers remembered per node: the byline and date
+/// searches ask about many nodes under the same few containers.
+#[derive(Debug, Default)]
+pub(crate) struct Exclusion {
+    keep: Vec<NodeId>,
+    /// Per node: 0 unknown, 1 not excluded, 2 excluded.
+    memo: RefCell<Vec<u8>>,
+}
+
+impl Exclusion {
+    fn new(dom: &Dom, keep: Vec<NodeId>) -> Exclusion {
+        Exclusion {
+            keep,
+            memo: RefCell::new(vec![0; dom.len()]),
+        }
+    }
+
+    /// True when `id` is in comments, related stories and the like.
+    pub fn get(&self, dom: &Dom, id: NodeId) -> bool {
+        let mut memo = self.memo.borrow_mut();
+        if memo.len() < dom.len() {
+            memo.resize(dom.len(), 0);
+        }
+        // First walk: up to a node whose answer is known or decided.
+        let mut stop = None;
+        let mut answer = false;
+        let mut cur = Some(id);
+        while let Some(a) = cur {
+            match memo[a] {
+                1 => {
+                    answer = false;
+                    stop = Some(a);
+                    break;
+                }
+                2 => {
+                    answer = true;
+                    stop = Some(a);
+                    break;
+                }
+                _ => {}
+            }
+            match own_verdict(dom, a, &self.keep) {
+                Verdict::Excluded => {
+                    answer = true;
+                    stop = Some(a);
+                    break;
+                }
+                Verdict::Clear => {
+                    stop = Some(a);
+                    break;
+                }
+                Verdict::Inherit => cur = dom.parent(a),
+            }
+        }
+        // Second walk: every node passed shares the answer.
+        let mark = if answer { 2 } else { 1 };
+        let mut cur = Some(id);
+        while let Some(a) = cur {
+            memo[a] = mark;
+            if Some(a) == stop {
+                break;
+            }
+            cur = dom.parent(a);
+        }
+        answer
+    }
 }
 
 /// True when `id` is inside an `<article>` or a schema.org Article item.
@@ -215,8 +361,8 @@ pub(crate) struct TextWindow {
     /// Trimmed, whitespace-collapsed texts in document order, the ones after
     /// the anchor first, then the ones before it (nearest first).
     pub texts: Vec<String>,
-    /// The headline and its ancestors: never excluded.
-    pub anchor_path: Vec<NodeId>,
+    /// Exclusion answers; the headline and its ancestors are never excluded.
+    pub exclusion: Exclusion,
     /// How many of `texts` come right after the headline.
     pub near: usize,
 }
@@ -230,18 +376,19 @@ const WINDOW_BEFORE: usize = 12;
 impl TextWindow {
     /// True when `id` is in comments, related stories and the like (see [`excluded_in`]).
     pub fn excluded(&self, dom: &Dom, id: NodeId) -> bool {
-        excluded_in(dom, id, &self.anchor_path)
+        self.exclusion.get(dom, id)
     }
 
     fn around(dom: &Dom, anchor: Option<NodeId>) -> TextWindow {
         let anchor_path: Vec<NodeId> = anchor
             .map(|a| std::iter::once(a).chain(dom.ancestors(a)).collect())
             .unwrap_or_default();
-        let excluded = |dom: &Dom, id: NodeId| excluded_in(dom, id, &anchor_path);
+        let exclusion = Exclusion::new(dom, anchor_path);
+        let excluded = |dom: &Dom, id: NodeId| exclusion.get(dom, id);
         let Some(root) = dom.body() else {
             return TextWindow {
                 texts: Vec::new(),
-                anchor_path,
+                exclusion,
                 near: 0,
             };
         };
@@ -314,7 +461,7 @@ impl TextWindow {
         }
         TextWindow {
             texts,
-            anchor_path,
+            exclusion,
             near,
         }
     }
@@ -338,10 +485,20 @@ fn domain_label(host: &str) -> Option<String> {
 }
 
 /// Kickers and overlines printed inside the headline element.
-static KICKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)kicker|overline|topline|dachzeile|eyebrow|supertitle|roofline|spitzmarke|label|category|rubric|flag")
-        .expect("valid regex")
-});
+static KICKER: Needles = Needles::new(&[
+    "kicker",
+    "overline",
+    "topline",
+    "dachzeile",
+    "eyebrow",
+    "supertitle",
+    "roofline",
+    "spitzmarke",
+    "label",
+    "category",
+    "rubric",
+    "flag",
+]);
 
 /// The text of a headline element without its kicker ("Climate: " in a
 /// separate span), with the pieces of a split headline joined by a space.

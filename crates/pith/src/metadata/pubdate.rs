@@ -25,6 +25,7 @@ use regex::Regex;
 use url::Url;
 
 use super::date::{self, DateTime, Order};
+use super::hint::Needles;
 use super::jsonld::LdData;
 use super::meta::Page;
 use super::{Context, TextWindow};
@@ -105,13 +106,33 @@ static URL_DATE_DMY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[/_~\-.]((?:0[1-9]|[12]\d|3[01]))[-_.]((?:0[1-9]|1[0-2]))[-_.]((?:19|20)\d{2})(?:$|[/_\-.?#])")
         .expect("valid regex")
 });
-static PUBLISHED_HINT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)publi|pubdate|posted|created|erschienen|veröffentlicht|date-?pub|entry-date|post-date|article-date|dateline|byline|datepublished")
-        .expect("valid regex")
-});
-static MODIFIED_HINT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)updat|modif|changed|edited|aktualisiert|revis|last-?mod").expect("valid regex")
-});
+/// Class, id and itemprop words of a publication date element.
+static PUBLISHED_HINT: Needles = Needles::new(&[
+    "publi",
+    "pubdate",
+    "posted",
+    "created",
+    "erschienen",
+    "veröffentlicht",
+    "datepub",
+    "date-pub",
+    "entry-date",
+    "post-date",
+    "article-date",
+    "dateline",
+    "byline",
+]);
+/// Class, id and itemprop words of a modification date element.
+static MODIFIED_HINT: Needles = Needles::new(&[
+    "updat",
+    "modif",
+    "changed",
+    "edited",
+    "aktualisiert",
+    "revis",
+    "lastmod",
+    "last-mod",
+]);
 /// Text before a date that says it is not the publication date.
 static NOT_PUBLISHED_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)updated|modified|aktualisiert|geändert|mis à jour|actualizado|aggiornato|atualizado|bijgewerkt|zaktualizowano|güncelleme|обновлено|received|accepted|revised|eingegangen|©|copyright|\(c\)")

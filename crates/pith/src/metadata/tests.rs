@@ -178,3 +178,35 @@ fn other_fields() {
     assert_eq!(m.categories, ["World"]);
     assert_eq!(m.description.as_deref(), Some("Desc & more"));
 }
+
+#[test]
+fn remembered_exclusion_matches_the_walk() {
+    let html = r#"<html><body><div class="page-wrap"><article><h1>Story</h1>
+        <div class="meta"><span id="a">x</span></div></article>
+        <div class="related-posts"><ul><li><span id="b">y</span></li></ul></div>
+        <nav><a id="c">z</a></nav></div></body></html>"#;
+    let dom = Dom::parse(html, ParseLimits::default());
+    let ex = Exclusion::new(&dom, Vec::new());
+    // Ask twice, in both orders: the remembered answers equal fresh walks.
+    let ids: Vec<NodeId> = (0..dom.len()).collect();
+    for &id in ids.iter().chain(ids.iter().rev()) {
+        assert_eq!(ex.get(&dom, id), excluded_in(&dom, id, &[]), "node {id}");
+    }
+    let by_id = |v: &str| (0..dom.len()).find(|&i| dom.attr(i, "id") == Some(v));
+    assert!(!ex.get(&dom, by_id("a").expect("a")));
+    assert!(ex.get(&dom, by_id("b").expect("b")));
+    assert!(ex.get(&dom, by_id("c").expect("c")));
+}
+
+#[test]
+fn kept_containers_are_never_excluded() {
+    let html = r#"<html><body><div class="sidebar-layout"><h1 id="h">Story</h1><p>x</p></div>
+        <div class="sidebar"><p>y</p></div><p>a</p><p>b</p><p>c</p><p>d</p></body></html>"#;
+    let dom = Dom::parse(html, ParseLimits::default());
+    let h = (0..dom.len())
+        .find(|&i| dom.attr(i, "id") == Some("h"))
+        .expect("h");
+    let keep: Vec<NodeId> = std::iter::once(h).chain(dom.ancestors(h)).collect();
+    let ex = Exclusion::new(&dom, keep);
+    assert!(!ex.get(&dom, h));
+}
