@@ -111,7 +111,17 @@ pub struct Dom {
 
 impl Dom {
     /// Parse a whole document.
+    ///
+    /// Script and style bodies (half the bytes of a typical news page) are
+    /// cut before tokenizing, since no stage reads them; JSON-LD scripts are
+    /// kept for the metadata stage. See [`strip_script_bodies`].
     pub fn parse(html: &str, limits: ParseLimits) -> Dom {
+        let html = strip_script_bodies(html);
+        Self::parse_exact(&html, limits)
+    }
+
+    /// Parse a whole document as it is, script bodies included.
+    pub fn parse_exact(html: &str, limits: ParseLimits) -> Dom {
         let sink = Sink {
             nodes: RefCell::new(vec![Node::new(NodeData::Document)]),
             limits,
@@ -338,6 +348,77 @@ impl Dom {
         let mut raw = String::new();
         self.text_into(id, &mut raw);
         collapse_whitespace(&raw)
+    }
+}
+
+/// Remove the content of `<script>` and `<style>` elements, keeping the
+/// tags (and JSON-LD scripts whole). Comments are skipped as the tokenizer
+/// would, so a `<script>` written inside a comment cannot swallow content.
+/// Returns the input unchanged when there is nothing to cut.
+pub fn strip_script_bodies(html: &str) -> std::borrow::Cow<'_, str> {
+    use memchr::memmem;
+    let b = html.as_bytes();
+    let mut out: Option<String> = None;
+    let mut last = 0;
+    let mut i = 0;
+    let starts_ci = |at: usize, pat: &[u8]| {
+        b.len() >= at + pat.len() && b[at..at + pat.len()].eq_ignore_ascii_case(pat)
+    };
+    while let Some(p) = memchr::memchr(b'<', &b[i..]) {
+        let pos = i + p;
+        if b[pos..].starts_with(b"<!--") {
+            match memmem::find(&b[pos + 4..], b"-->") {
+                Some(e) => {
+                    i = pos + 4 + e + 3;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        let close: &[u8] = if starts_ci(pos, b"<script") {
+            b"</script"
+        } else if starts_ci(pos, b"<style") {
+            b"</style"
+        } else {
+            i = pos + 1;
+            continue;
+        };
+        let name_end = pos + close.len() - 1;
+        // `<scripts>` or `<styled>` are other elements.
+        if !b
+            .get(name_end)
+            .is_some_and(|&c| c.is_ascii_whitespace() || c == b'>' || c == b'/')
+        {
+            i = pos + 1;
+            continue;
+        }
+        let Some(gt) = memchr::memchr(b'>', &b[name_end..]).map(|g| name_end + g) else {
+            break;
+        };
+        let keep = memmem::find(&b[pos..gt].to_ascii_lowercase(), b"ld+json").is_some();
+        // The first `</script` (any case) ends the element, as in the tokenizer.
+        let mut j = gt + 1;
+        let end = loop {
+            match memmem::find(&b[j..], b"</") {
+                Some(k) if starts_ci(j + k, close) => break Some(j + k),
+                Some(k) => j += k + 2,
+                None => break None,
+            }
+        };
+        let Some(end) = end else { break };
+        if !keep && end > gt + 1 {
+            let o = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            o.push_str(&html[last..gt + 1]);
+            last = end;
+        }
+        i = end + close.len();
+    }
+    match out {
+        Some(mut o) => {
+            o.push_str(&html[last..]);
+            std::borrow::Cow::Owned(o)
+        }
+        None => std::borrow::Cow::Borrowed(html),
     }
 }
 
@@ -743,6 +824,27 @@ mod tests {
         let html = "<div>".repeat(100_000) + "deep";
         let d = Dom::parse(&html, ParseLimits::default());
         assert!(d.truncated);
+    }
+
+    #[test]
+    fn script_and_style_bodies_are_cut_but_json_ld_kept() {
+        let html = r#"<head><script>var a = "<p>no</p>";</script><STYLE>p{}</STYLE>
+            <script type="application/ld+json">{"a":1}</script></head>
+            <body><!-- <script> --><p>kept</p><script src=x></script><scripts>y</scripts></body>"#;
+        let cut = strip_script_bodies(html);
+        assert!(!cut.contains("var a"));
+        assert!(!cut.contains("p{}"));
+        assert!(cut.contains(r#"{"a":1}"#));
+        assert!(cut.contains("<p>kept</p>"));
+        assert!(cut.contains("<scripts>y</scripts>"));
+        let d = Dom::parse(html, ParseLimits::default());
+        assert_eq!(d.text_content(d.body().expect("body")), "kepty");
+    }
+
+    #[test]
+    fn unterminated_script_is_left_alone() {
+        let html = "<p>a</p><script>never closed <p>b</p>";
+        assert_eq!(strip_script_bodies(html), html);
     }
 
     #[test]
