@@ -97,8 +97,10 @@ static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[/_\-.])((?:19|20)\d{2})[/_\-.]?(0[1-9]|1[0-2])[/_\-.]?(0[1-9]|[12]\d|3[01])(?:$|[/_\-.?#])")
         .expect("valid regex")
 });
+/// `/2022/02/28/`: the day ends its path segment; `/2023/10/3-fragen-an` is
+/// a numbered slug ("3 questions") in a monthly archive, not a day.
 static URL_DATE_SEP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|$|[_\-.])")
+    Regex::new(r"/((?:19|20)\d{2})/(0?[1-9]|1[0-2])/(0?[1-9]|[12]\d|3[01])(?:/|$|\.html?|[?#])")
         .expect("valid regex")
 });
 /// `/29-10-2021/` or `~02-01-2022-`: day first, as European CMSs write it.
@@ -138,6 +140,58 @@ static NOT_PUBLISHED_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)updated|modified|aktualisiert|geändert|mis à jour|actualizado|aggiornato|atualizado|bijgewerkt|zaktualizowano|güncelleme|обновлено|received|accepted|revised|eingegangen|©|copyright|\(c\)")
         .expect("valid regex")
 });
+
+/// Meta keys of site-specific publication dates, matched anywhere in the key.
+static OTHER_PUBLISHED_KEY: Needles =
+    Needles::new(&["publish", "created", "upload", "release", "issued"]);
+
+/// Labels that name the publication date in running text, lower-case.
+const PUBLISHED_LABELS: &[&str] = &[
+    "erschienen am",
+    "veröffentlicht am",
+    "publiziert am",
+    "published on",
+    "published:",
+    "posted on",
+    "publié le",
+    "publicado el",
+    "pubblicato il",
+];
+
+/// Texts scanned for a publication label: a page of many thousand text
+/// nodes is a listing or a forum, not one dated article.
+const MAX_LABEL_TEXTS: usize = 5_000;
+
+/// A date printed right after a publication label ("Erschienen am: 01.11.2023")
+/// anywhere in the page, footers included: the label says what the date is.
+fn labelled(dom: &Dom, order: Order, ctx: &Context<'_>) -> Option<DateTime> {
+    let body = dom.body()?;
+    let mut seen = 0;
+    for id in dom.descendants(body) {
+        let Some(t) = dom.text(id) else { continue };
+        seen += 1;
+        if seen > MAX_LABEL_TEXTS {
+            break;
+        }
+        // A label and its date are a short line; longer texts are prose.
+        if t.len() > 300 {
+            continue;
+        }
+        let lower = t.to_lowercase();
+        for label in PUBLISHED_LABELS {
+            if let Some(i) = lower.find(label) {
+                let rest = lower[i + label.len()..].trim_start_matches([':', ' ']);
+                // The date follows the label at once.
+                if let Some(f) = date::find(rest, order).filter(|f| f.start <= 2) {
+                    if plausible(&f.date, false, ctx) {
+                        return Some(f.date);
+                    }
+                }
+            }
+        }
+    }
+    None
+}
 
 /// Excluded date elements read as a last resort: the first few are the
 /// ones nearest the top of the page.
@@ -368,6 +422,14 @@ pub fn find(
     for k in WEAK_PUBLISHED_KEYS {
         structured_dates.extend(page.all(&[k]).into_iter().filter_map(structured));
     }
+    // Site-specific metas (`five_hundred_pixels:uploaded`, `x:release_date`):
+    // any key naming a publication, creation or upload and not a change.
+    structured_dates.extend(
+        page.metas
+            .iter()
+            .filter(|(k, _)| OTHER_PUBLISHED_KEY.is_match(k) && !MODIFIED_HINT.is_match(k))
+            .filter_map(|(_, v)| structured(v)),
+    );
     let mut published = structured_dates.first().copied().map(local_midnight);
     if let Some(off) = site_offset {
         published = published.map(|p| to_site_zone(p, off));
@@ -429,6 +491,9 @@ pub fn find(
             .find(|d| plausible(d, false, ctx));
     }
     if published.is_none() {
+        published = labelled(dom, order, ctx);
+    }
+    if published.is_none() {
         published = modified;
     }
     if published.is_none() {
@@ -442,6 +507,15 @@ pub fn find(
             .filter_map(|&id| read_element(dom, id, order, ctx))
             .find(|c| !c.modified)
             .map(|c| c.date);
+    }
+    if published.is_none() {
+        // The share image is uploaded with the article: `/2016/05/04/x.png`.
+        published = page
+            .all(&["og:image", "twitter:image", "og:image:url"])
+            .into_iter()
+            .filter_map(|u| Url::parse(u.trim()).ok())
+            .find_map(|u| from_url(&u))
+            .filter(|d| plausible(d, true, ctx));
     }
     if modified == published {
         modified = None;

@@ -210,3 +210,45 @@ fn kept_containers_are_never_excluded() {
     let ex = Exclusion::new(&dom, keep);
     assert!(!ex.get(&dom, h));
 }
+
+#[test]
+fn date_after_a_publication_label_in_the_footer() {
+    let m = run(
+        r#"<html><body><h1>A review of a book</h1><p>Text without dates.</p>
+        <footer><p>Letzte Änderung: 31.10.2022<br>Erschienen am: 01.11.2022</p></footer></body></html>"#,
+        None,
+    );
+    assert_eq!(m.date.as_deref(), Some("2022-11-01"));
+}
+
+#[test]
+fn share_image_path_dates_an_undated_page() {
+    let m = run(
+        r#"<html><head><meta property="og:image" content="https://example.org/files/2016/05/04/cover.png">
+        </head><body><h1>Annual report</h1><p>Text.</p></body></html>"#,
+        None,
+    );
+    assert_eq!(m.date.as_deref(), Some("2016-05-04"));
+}
+
+#[test]
+fn site_specific_upload_meta() {
+    let m = run(
+        r#"<html><head><meta property="photos:uploaded" content="2013-02-16T04:36:36-05:00">
+        <meta property="photos:updated" content="2014-01-01T00:00:00Z">
+        </head><body><h1>A photo</h1></body></html>"#,
+        None,
+    );
+    assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2013-02-16"));
+}
+
+#[test]
+fn numbered_slug_is_not_a_url_day() {
+    let u = Url::parse("https://blog.example.de/2023/10/3-fragen-an-jemand/").expect("url");
+    assert_eq!(pubdate::from_url(&u), None);
+    let u = Url::parse("https://example.com/2021/03/08/uk/story/index.html").expect("url");
+    assert_eq!(
+        pubdate::from_url(&u).map(|d| d.iso()).as_deref(),
+        Some("2021-03-08")
+    );
+}
