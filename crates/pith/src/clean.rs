@@ -296,7 +296,15 @@ fn token_hint(token: &str) -> Hint {
         return Hint::Boilerplate;
     }
     // Author boxes: a biography and a photo after the article.
-    const AUTHOR_BOX: &[&str] = &["authorbio", "authorbox", "aboutauthor", "abouttheauthor", "authorinfo", "authordetails", "biography"];
+    const AUTHOR_BOX: &[&str] = &[
+        "authorbio",
+        "authorbox",
+        "aboutauthor",
+        "abouttheauthor",
+        "authorinfo",
+        "authordetails",
+        "biography",
+    ];
     if AUTHOR_BOX.iter().any(|w| squashed.contains(w)) {
         return Hint::Boilerplate;
     }

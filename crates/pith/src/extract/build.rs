@@ -586,7 +586,13 @@ impl<'a> Builder<'a> {
                 | tag!("b")
                 | tag!("span")
         );
-        heading_like && is_epilogue_label(&dom.text_content(id))
+        // A label followed by its link ("Lesen Sie auch: <a>…</a>") is an
+        // inline box that stays where it stands, not the start of a list.
+        let inline_box = !matches!(
+            *name,
+            tag!("h2") | tag!("h3") | tag!("h4") | tag!("h5") | tag!("h6")
+        ) && self.c.links[id] > 0;
+        heading_like && !inline_box && is_epilogue_label(&dom.text_content(id))
     }
 
     /// One node in a flow context: inline content joins `p`, blocks flush it.
