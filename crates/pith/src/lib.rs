@@ -61,6 +61,12 @@ pub fn extract(bytes: &[u8], options: &Options) -> Result<Extraction, Error> {
             ),
         ));
     }
+    if input::looks_binary(bytes) {
+        return Err(Error::new(
+            ErrorKind::NotHtml,
+            "the input is binary data, not an HTML document",
+        ));
+    }
     let decoded = input::decode(bytes, options.charset.as_deref())?;
     let mut out = extract_str(&decoded.text, options)?;
     out.encoding = decoded.encoding.name();
