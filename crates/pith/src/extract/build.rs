@@ -370,6 +370,14 @@ pub struct Builder<'a> {
     /// The title heading was met (and left out) already.
     title_done: bool,
     depth: u32,
+    /// Fragment ids that in-page links point to (`href="#id"`): footnote
+    /// and reference targets.
+    targets: HashSet<String>,
+    /// Inside a footnote list: back-links ("↩", "^") are left out.
+    in_footnotes: bool,
+    /// Elements left out by a decision taken at an earlier element (the
+    /// link list under a "See also" heading).
+    skip_nodes: HashSet<NodeId>,
 }
 
 /// Nesting deeper than this inside the article is flattened (the parser
@@ -396,6 +404,7 @@ impl<'a> Builder<'a> {
             });
         let mut protected: HashSet<NodeId> = dom.ancestors(best).collect();
         protected.insert(best);
+        let targets = link_targets(dom, base);
         Builder {
             dom,
             c,
@@ -407,6 +416,9 @@ impl<'a> Builder<'a> {
             container: Dom::ROOT,
             title_done: false,
             depth: 0,
+            targets,
+            in_footnotes: false,
+            skip_nodes: HashSet::new(),
         }
     }
 
@@ -451,7 +463,7 @@ impl<'a> Builder<'a> {
     /// Should this element be left out of the article?
     fn skip(&self, id: NodeId, in_comments: bool) -> bool {
         let c = self.c;
-        if c.drop[id] != Drop::No {
+        if c.drop[id] != Drop::No || self.skip_nodes.contains(&id) {
             return true;
         }
         let dom = self.dom;
@@ -461,12 +473,10 @@ impl<'a> Builder<'a> {
         }
         match c.hint[id] {
             Hint::Comments if !in_comments => return true,
-            Hint::Boilerplate if self.strict => {
-                // A one-link box inside the body ("Related article: ...")
-                // stays where it stands; lists of links go.
-                if !(c.links[id] <= 1 && len < 200 && len > 0) {
-                    return true;
-                }
+            // A one-link box inside the body ("Related article: ...")
+            // stays where it stands; lists of links go.
+            Hint::Boilerplate if self.strict && !(c.links[id] <= 1 && len < 200 && len > 0) => {
+                return true;
             }
             // Bylines, datelines and tag lists: short by nature; a long
             // element with such a class is a misnamed container.
@@ -604,7 +614,15 @@ impl<'a> Builder<'a> {
                 if self.skip(id, in_comments) {
                     return;
                 }
-                if is_inline(&el.name.local) && !self.has_block_child(id) {
+                if el.name.local == tag!("code") && self.is_code_block(id) {
+                    // `<code style="white-space: pre">` on lines of its own.
+                    self.flush(p, out);
+                    let text = trim_code(&raw_text(dom, id));
+                    out.push(Block::Code {
+                        lang: code_lang(dom, id),
+                        text,
+                    });
+                } else if is_inline(&el.name.local) && !self.has_block_child(id) {
                     self.inline(id, p, out);
                 } else {
                     self.flush(p, out);
@@ -613,6 +631,20 @@ impl<'a> Builder<'a> {
             }
             _ => {}
         }
+    }
+
+    /// A `<code>` outside `<pre>` that keeps its line breaks
+    /// (`white-space: pre`) and holds several lines: a code block.
+    fn is_code_block(&self, id: NodeId) -> bool {
+        let dom = self.dom;
+        let pre_style = dom.attr(id, "style").is_some_and(|s| {
+            let s = s.to_ascii_lowercase().replace(' ', "");
+            s.contains("white-space:pre")
+        });
+        pre_style
+            && !dom.ancestors(id).any(|a| dom.is(a, &tag!("pre")))
+            && !self.has_block_child(id)
+            && raw_text(dom, id).trim().contains('\n')
     }
 
     /// Does an inline element wrap block content (`<a><div>…</div></a>`)?
@@ -668,6 +700,11 @@ impl<'a> Builder<'a> {
                     self.title_done = true;
                     return;
                 }
+                if self.heads_footnotes(id, &text) || self.see_also(id, &text) {
+                    // "Notes", "References": the notes follow as numbered
+                    // paragraphs; the label adds nothing.
+                    return;
+                }
                 if self
                     .seen
                     .insert(format!("h:{text}"), self.container)
@@ -690,6 +727,10 @@ impl<'a> Builder<'a> {
                 } else {
                     None
                 };
+                if self.is_footnote_list(id) {
+                    self.footnote_list(id, out);
+                    return;
+                }
                 let mut items = Vec::new();
                 let mut stray = Para::new();
                 for ch in dom.children(id) {
@@ -745,7 +786,9 @@ impl<'a> Builder<'a> {
                 let mut text = String::new();
                 self.pre_text(id, &mut text);
                 let text = trim_code(&text);
-                if !text.trim().is_empty() {
+                // The line-number column of a highlighter's table
+                // (`<td class=gutter><pre>1\n2\n3</pre>`) is not code.
+                if !text.trim().is_empty() && !is_line_numbers(&text) {
                     out.push(Block::Code {
                         lang: code_lang(dom, id),
                         text,
@@ -765,6 +808,177 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// A list of footnotes or references: its items are the targets of
+    /// in-page links (`<a href="#fn1">`), or its class says so.
+    fn is_footnote_list(&self, id: NodeId) -> bool {
+        let dom = self.dom;
+        let items: Vec<NodeId> = dom
+            .element_children(id)
+            .filter(|&c| dom.is(c, &tag!("li")))
+            .collect();
+        if items.is_empty() {
+            return false;
+        }
+        let named = |n: NodeId| has_class_word(dom, n, FOOTNOTE_CLASSES);
+        if named(id) || dom.parent(id).is_some_and(named) {
+            return true;
+        }
+        if self.targets.is_empty() {
+            return false;
+        }
+        let referenced = items
+            .iter()
+            .filter(|&&li| {
+                std::iter::once(li)
+                    .chain(dom.descendants(li).take(12))
+                    .any(|d| {
+                        dom.attr(d, "id")
+                            .or_else(|| dom.attr(d, "name"))
+                            .is_some_and(|v| self.targets.contains(v))
+                    })
+            })
+            .count();
+        referenced * 3 >= items.len() * 2
+    }
+
+    /// Footnotes as paragraphs (notes are not list items), without their
+    /// back-links.
+    fn footnote_list(&mut self, id: NodeId, out: &mut Vec<Block>) {
+        let dom = self.dom;
+        let outer = std::mem::replace(&mut self.in_footnotes, true);
+        for li in dom.element_children(id) {
+            if !dom.is(li, &tag!("li")) || self.skip(li, false) {
+                continue;
+            }
+            let mut item = Vec::new();
+            self.blocks_of(li, &mut item, false);
+            if item.is_empty() {
+                continue;
+            }
+            out.extend(item);
+        }
+        self.in_footnotes = outer;
+    }
+
+    /// A link back from a note to where it is cited: "↩", "^", an empty
+    /// anchor, or a class that says so.
+    fn is_backlink(&self, id: NodeId) -> bool {
+        let dom = self.dom;
+        if has_class_word(dom, id, BACKLINK_CLASSES) {
+            return true;
+        }
+        let t = dom.text_content(id);
+        t.trim().chars().all(|c| {
+            matches!(c, '↩' | '↑' | '^' | '⤴' | '↵' | '\u{fe0e}' | '\u{fe0f}') || c.is_whitespace()
+        })
+    }
+
+    /// A "Notes"/"References" heading over footnotes: the next element is
+    /// a footnote list, or starts with a note number (`<sup>1</sup>`, `[1]`,
+    /// `1.`) or a link target.
+    fn heads_footnotes(&self, id: NodeId, text: &str) -> bool {
+        const LABELS: &[&str] = &[
+            "notes",
+            "footnotes",
+            "endnotes",
+            "references",
+            "references and notes",
+            "notes and references",
+            "citations",
+        ];
+        if !LABELS.contains(&text.trim_end_matches(':')) {
+            return false;
+        }
+        let dom = self.dom;
+        let Some(n) = self.next_block(id) else {
+            return false;
+        };
+        // Descend through wrappers to the first list or paragraph.
+        let mut first = n;
+        for _ in 0..4 {
+            match dom.name(first) {
+                // Footnote lists keep their heading, but for MediaWiki's
+                // reference lists (`ol.references`, notes put together).
+                Some(&tag!("ol")) | Some(&tag!("ul")) => {
+                    return has_class_word(dom, first, &["references"])
+                }
+                Some(&tag!("div")) | Some(&tag!("section")) => {
+                    match dom.element_children(first).next() {
+                        Some(c) => first = c,
+                        None => return false,
+                    }
+                }
+                _ => break,
+            }
+        }
+        let targeted = std::iter::once(first)
+            .chain(dom.descendants(first).take(6))
+            .any(|d| dom.attr(d, "id").is_some_and(|v| self.targets.contains(v)));
+        if targeted {
+            return true;
+        }
+        let lead = dom
+            .children(first)
+            .find(|&c| !dom.text(c).is_some_and(|t| t.trim().is_empty()));
+        if lead.is_some_and(|c| dom.is(c, &tag!("sup"))) {
+            return true;
+        }
+        let t = dom.text_content(first);
+        let t = t.trim_start().trim_start_matches('[');
+        let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
+        (1..=3).contains(&digits) && t[digits..].starts_with([']', '.', ' ', '\u{a0}'])
+    }
+
+    /// The element after `id` (a heading), looking past whitespace and out
+    /// of a wrapper that holds only the heading (`<div class=heading><h2>`).
+    fn next_block(&self, id: NodeId) -> Option<NodeId> {
+        let dom = self.dom;
+        let blank = |n: NodeId| dom.text(n).is_some_and(|t| t.trim().is_empty());
+        let mut cur = id;
+        for _ in 0..3 {
+            let mut next = dom.next_sibling(cur);
+            while let Some(n) = next {
+                if dom.is_element(n) {
+                    return Some(n);
+                }
+                if !blank(n) {
+                    return None;
+                }
+                next = dom.next_sibling(n);
+            }
+            // Nothing after the heading in its parent: go up one wrapper,
+            // provided the wrapper holds nothing else.
+            let p = dom.parent(cur)?;
+            if dom.children(p).any(|c| c != cur && !blank(c)) || self.protected.contains(&p) {
+                return None;
+            }
+            cur = p;
+        }
+        None
+    }
+
+    /// A "See also" heading over a list of links: both go (the list is
+    /// marked to be skipped).
+    fn see_also(&mut self, id: NodeId, text: &str) -> bool {
+        if text.trim_end_matches(':') != "see also" {
+            return false;
+        }
+        let Some(n) = self.next_block(id) else {
+            return true;
+        };
+        let dom = self.dom;
+        if matches!(
+            dom.name(n),
+            Some(&tag!("ul")) | Some(&tag!("ol")) | Some(&tag!("div"))
+        ) && self.c.link_density(n) > 0.5
+        {
+            self.skip_nodes.insert(n);
+            return true;
+        }
+        // The list was left out already (link density, class words).
+        self.skip(n, false) || matches!(dom.name(n), Some(&tag!("h2")) | Some(&tag!("h3")))
+    }
+
     /// Is this heading the page's title (left out: the title is written apart)?
     fn is_title(&self, text: &str) -> bool {
         let Some(title) = &self.title else {
@@ -777,11 +991,7 @@ impl<'a> Builder<'a> {
         for ch in self.dom.children(id) {
             match self.dom.data(ch) {
                 NodeData::Text(t) => p.push_text(t),
-                NodeData::Element(_) => {
-                    if !self.skip(ch, false) {
-                        self.inline(ch, p, out);
-                    }
-                }
+                NodeData::Element(_) if !self.skip(ch, false) => self.inline(ch, p, out),
                 _ => {}
             }
         }
@@ -809,7 +1019,7 @@ impl<'a> Builder<'a> {
                 }
             }
             tag!("picture") => {
-                if let Some(img) = dom.find(id, &tag!("img")).and_then(|i| self.image(i)) {
+                if let Some(img) = self.picture(id) {
                     p.push(Inline::Image(img));
                 }
             }
@@ -825,6 +1035,9 @@ impl<'a> Builder<'a> {
                     p.space = false;
                 }
             }
+            tag!("a") if self.in_footnotes && self.is_backlink(id) => {}
+            tag!("span") | tag!("sup")
+                if self.in_footnotes && has_class_word(dom, id, BACKLINK_CLASSES) => {}
             tag!("a") => {
                 let href = dom.attr(id, "href").and_then(|h| self.resolve(h));
                 let mut inner = Para {
@@ -951,6 +1164,17 @@ impl<'a> Builder<'a> {
                 .filter(|v| usable(v))
                 .map(|v| v.trim().to_string());
         }
+        if src.is_none() {
+            // Lazy loaders under other names (`data-image-loader`,
+            // `data-full-src`): any attribute holding an image address.
+            src = dom.element(id).and_then(|e| {
+                e.attrs
+                    .iter()
+                    .map(|a| a.value.trim())
+                    .find(|v| usable(v) && looks_like_image_url(v))
+                    .map(str::to_string)
+            });
+        }
         let src = src?;
         // Tracking pixels and spacers.
         let tiny = |a: &str| {
@@ -969,6 +1193,33 @@ impl<'a> Builder<'a> {
                 .attr(id, "title")
                 .map(collapse_whitespace)
                 .filter(|t| !t.is_empty()),
+        })
+    }
+
+    /// The image of a `<picture>`: its `<img>`, or when that holds only a
+    /// placeholder, the largest candidate of its first `<source>`.
+    fn picture(&self, id: NodeId) -> Option<Image> {
+        let dom = self.dom;
+        let img = dom.find(id, &tag!("img"));
+        if let Some(i) = img.and_then(|i| self.image(i)) {
+            return Some(i);
+        }
+        let src = dom
+            .element_children(id)
+            .filter(|&c| dom.is(c, &tag!("source")))
+            .find_map(|c| {
+                ["srcset", "data-srcset"]
+                    .iter()
+                    .find_map(|a| dom.attr(c, a).and_then(largest_in_srcset))
+                    .filter(|v| !v.starts_with("data:"))
+            })?;
+        Some(Image {
+            src: self.resolve(&src)?,
+            alt: img
+                .and_then(|i| dom.attr(i, "alt"))
+                .map(collapse_whitespace)
+                .unwrap_or_default(),
+            title: None,
         })
     }
 
@@ -1007,6 +1258,10 @@ impl<'a> Builder<'a> {
                 continue;
             }
             match dom.name(d) {
+                Some(&tag!("picture")) if fig.image.is_none() => {
+                    fig.image = self.picture(d);
+                    it.skip_children();
+                }
                 Some(&tag!("img")) if fig.image.is_none() => fig.image = self.image(d),
                 Some(&tag!("figcaption")) => {
                     caption_node = Some(d);
@@ -1219,8 +1474,7 @@ impl<'a> Builder<'a> {
         let mut rows = 0usize;
         let mut max_cols = 0usize;
         let mut has_th = false;
-        let mut it = dom.descendants(id);
-        while let Some(d) = it.next() {
+        for d in dom.descendants(id) {
             match dom.name(d) {
                 Some(&tag!("table")) => return false,
                 Some(&tag!("caption")) | Some(&tag!("thead")) => has_th = true,
@@ -1243,12 +1497,12 @@ impl<'a> Builder<'a> {
                 | Some(&tag!("article"))
                 | Some(&tag!("section"))
                 | Some(&tag!("form"))
-                | Some(&tag!("iframe")) => {
+                | Some(&tag!("iframe"))
                     // Block content: a layout table, unless the table is
                     // clearly tabular (header cells over several columns).
-                    if !(has_th && max_cols >= 2) && self.c.text_len[d] > 100 {
-                        return false;
-                    }
+                    if !(has_th && max_cols >= 2) && self.c.text_len[d] > 100 =>
+                {
+                    return false;
                 }
                 _ => {}
             }
@@ -1283,6 +1537,67 @@ impl<'a> Builder<'a> {
             }
         }
     }
+}
+
+/// Class words of footnote and reference lists.
+const FOOTNOTE_CLASSES: &[&str] = &[
+    "footnotes",
+    "footnote",
+    "footnotes-list",
+    "endnotes",
+    "references",
+    "wp-block-footnotes",
+    "easy-footnotes-wrapper",
+    "ltx_biblist",
+];
+
+/// Class words of the links from a note back to its citation.
+const BACKLINK_CLASSES: &[&str] = &[
+    "footnote-backref",
+    "footnote-back",
+    "footnote-return",
+    "reversefootnote",
+    "mw-cite-backlink",
+    "easy-footnote-to-top",
+    "backref",
+    "backlink",
+];
+
+/// Does the element's class list hold one of `words`?
+fn has_class_word(dom: &Dom, id: NodeId, words: &[&str]) -> bool {
+    dom.attr(id, "class").is_some_and(|c| {
+        c.split_whitespace()
+            .any(|w| words.iter().any(|x| w.eq_ignore_ascii_case(x)))
+    })
+}
+
+/// The fragment ids that links in the page point to (`href="#id"`, or the
+/// page's own URL with a fragment).
+fn link_targets(dom: &Dom, base: Option<&Url>) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for d in dom.descendants(Dom::ROOT) {
+        if !dom.is(d, &tag!("a")) {
+            continue;
+        }
+        let Some(h) = dom.attr(d, "href") else {
+            continue;
+        };
+        let Some((before, frag)) = h.trim().split_once('#') else {
+            continue;
+        };
+        if frag.is_empty() {
+            continue;
+        }
+        let same_page = before.is_empty()
+            || base.is_some_and(|b| {
+                b.join(before)
+                    .is_ok_and(|u| u.host_str() == b.host_str() && u.path() == b.path())
+            });
+        if same_page {
+            out.insert(frag.to_string());
+        }
+    }
+    out
 }
 
 fn raw_text(dom: &Dom, id: NodeId) -> String {
@@ -1355,7 +1670,10 @@ fn code_lang(dom: &Dom, pre: NodeId) -> Option<String> {
     let code = dom
         .element_children(pre)
         .find(|&c| dom.is(c, &tag!("code")));
-    for id in [Some(pre), code].into_iter().flatten() {
+    // Highlighters put the language on a wrapper: `<div class="language-cpp
+    // highlighter-rouge">`, `<figure class="highlight cpp">`.
+    let wrappers = dom.ancestors(pre).take(5);
+    for id in [Some(pre), code].into_iter().flatten().chain(wrappers) {
         if let Some(l) = dom
             .attr(id, "data-lang")
             .or_else(|| dom.attr(id, "data-language"))
@@ -1366,7 +1684,18 @@ fn code_lang(dom: &Dom, pre: NodeId) -> Option<String> {
             }
         }
         if let Some(class) = dom.attr(id, "class") {
-            for w in class.split_whitespace() {
+            let words: Vec<&str> = class.split_whitespace().collect();
+            if dom.is(id, &tag!("figure")) && words.len() == 2 && words[0] == "highlight" {
+                let l = words[1];
+                if l.len() < 20
+                    && l.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "+#-_".contains(c))
+                    && l != "plaintext"
+                {
+                    return Some(l.to_ascii_lowercase());
+                }
+            }
+            for w in words {
                 for prefix in ["language-", "lang-", "highlight-source-", "brush:"] {
                     if let Some(l) = w.strip_prefix(prefix) {
                         if !l.is_empty()
@@ -1384,6 +1713,37 @@ fn code_lang(dom: &Dom, pre: NodeId) -> Option<String> {
     None
 }
 
+/// An absolute or root-relative address whose path ends in an image type.
+fn looks_like_image_url(v: &str) -> bool {
+    if v.contains(char::is_whitespace) || !(v.starts_with("http") || v.starts_with('/')) {
+        return false;
+    }
+    let path = v
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"]
+        .iter()
+        .any(|e| path.ends_with(e))
+}
+
+/// Text made only of the numbers 1, 2, 3… one a line: a line-number gutter.
+fn is_line_numbers(t: &str) -> bool {
+    let mut n = 0u32;
+    for line in t.lines() {
+        let l = line.trim();
+        if l.is_empty() {
+            continue;
+        }
+        match l.parse::<u32>() {
+            Ok(v) if v == n + 1 => n = v,
+            _ => return false,
+        }
+    }
+    n >= 1
+}
+
 /// Drop leading and trailing blank lines of code, keep indentation.
 fn trim_code(t: &str) -> String {
     let t = t.trim_end();
@@ -1399,4 +1759,108 @@ fn trim_code(t: &str) -> String {
 /// Whitespace-collapsed, case-folded text for comparisons.
 pub fn normalise(t: &str) -> String {
     collapse_whitespace(t).to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Options, RenderOptions};
+
+    const PROSE: &str = "The harbour town kept its old customs long after the railway came, \
+        and the fishermen still mended their nets on the quay every morning before dawn, \
+        talking about the weather, the prices at the market and the boats that had not come back.";
+
+    /// The body Markdown (images on) of an article holding `inner`.
+    fn body(inner: &str) -> String {
+        let html = format!(
+            "<html><head><title>Harbour notes</title></head><body><article>\
+             <h1>Harbour notes</h1><p>{PROSE}</p>{inner}<p>{PROSE} Again.</p>\
+             </article></body></html>"
+        );
+        let o = Options {
+            url: Some("https://example.org/harbour".into()),
+            ..Options::default()
+        };
+        #[allow(clippy::unwrap_used)]
+        let ex = crate::extract_str(&html, &o).unwrap();
+        let ro = RenderOptions {
+            images: true,
+            ..RenderOptions::default()
+        };
+        crate::render::body_markdown(&ex, &ro)
+    }
+
+    #[test]
+    fn footnote_lists_become_paragraphs_without_backlinks() {
+        let md = body(
+            "<p>A claim.<sup><a href=\"#fn:1\">1</a></sup> Another.<sup><a href=\"#fn:2\">2</a></sup></p>\
+             <div class=\"notes\"><ol><li id=\"fn:1\"><p>First note. <a href=\"#fnref:1\">↩</a></p></li>\
+             <li id=\"fn:2\"><p>Second note. <a href=\"#fnref:2\">↩</a></p></li></ol></div>",
+        );
+        assert!(md.contains("\n\nFirst note.\n\nSecond note.\n\n"), "{md}");
+        assert!(!md.contains('↩'), "{md}");
+        assert!(!md.contains("- First") && !md.contains("1. First"), "{md}");
+    }
+
+    #[test]
+    fn plain_numbered_lists_stay_lists() {
+        let md = body("<ol><li>Mend the nets.</li><li>Sell the catch.</li></ol>");
+        assert!(md.contains("1. Mend the nets.\n2. Sell the catch."), "{md}");
+    }
+
+    #[test]
+    fn notes_heading_over_loose_notes_is_dropped() {
+        let md =
+            body("<p>A claim.<sup>1</sup></p><h2>Notes</h2><p><sup>1</sup> The note itself.</p>");
+        assert!(!md.contains("## Notes"), "{md}");
+        assert!(md.contains("The note itself."), "{md}");
+        // A "Notes" section of prose keeps its heading.
+        let md = body("<h2>Notes</h2><p>The boats leave at six.</p>");
+        assert!(md.contains("## Notes"), "{md}");
+    }
+
+    #[test]
+    fn see_also_link_list_is_dropped() {
+        let md = body(
+            "<h2>See also</h2><ul><li><a href=\"/a\">Fishing</a></li>\
+             <li><a href=\"/b\">Harbours</a></li><li><a href=\"/c\">Nets</a></li></ul>",
+        );
+        assert!(!md.contains("See also") && !md.contains("Fishing"), "{md}");
+    }
+
+    #[test]
+    fn line_number_gutters_are_not_code() {
+        let md = body(
+            "<figure class=\"highlight cpp\"><table><tr><td class=\"gutter\"><pre>1<br>2<br></pre></td>\
+             <td class=\"code\"><pre>int x = 1;<br>int y = 2;<br></pre></td></tr></table></figure>",
+        );
+        assert_eq!(md.matches("```").count(), 2, "{md}");
+        assert!(md.contains("```cpp\nint x = 1;\nint y = 2;\n```"), "{md}");
+        // Code that merely starts with a number stays.
+        let md = body("<pre>1\n2\nfizz</pre>");
+        assert!(md.contains("```\n1\n2\nfizz\n```"), "{md}");
+    }
+
+    #[test]
+    fn preformatted_code_outside_pre_is_a_block() {
+        let md = body("<div><code style=\"white-space: pre\">\nadd a\nadd b\n</code></div>");
+        assert!(md.contains("```\nadd a\nadd b\n```"), "{md}");
+        let md = body("<p>Run <code>make</code> first.</p>");
+        assert!(md.contains("Run `make` first."), "{md}");
+    }
+
+    #[test]
+    fn placeholder_images_use_picture_sources_and_lazy_attributes() {
+        let md = body(
+            "<figure><picture><source srcset=\"/i/hero-small.webp 1x, /i/hero.webp 2x\">\
+             <img src=\"data:image/gif;base64,R0lGOD\" alt=\"Hero\"></picture></figure>",
+        );
+        assert!(
+            md.contains("![Hero](https://example.org/i/hero.webp)"),
+            "{md}"
+        );
+        let md = body(
+            "<p><img src=\"data:image/svg+xml,%3Csvg%3E\" data-image-loader=\"https://cdn.example.org/a.png\" alt=\"Map\"></p>",
+        );
+        assert!(md.contains("![Map](https://cdn.example.org/a.png)"), "{md}");
+    }
 }

@@ -137,7 +137,7 @@ pub fn json(ex: &Extraction, o: &RenderOptions) -> serde_json::Value {
 }
 
 /// The target of a link as the link mode wants it; `None`: text only.
-fn link_target<'a>(href: &'a str, mode: LinkMode) -> Option<&'a str> {
+fn link_target(href: &str, mode: LinkMode) -> Option<&str> {
     match mode {
         LinkMode::Keep => Some(href),
         LinkMode::Strip => Some("#"),
