@@ -246,6 +246,24 @@ fn is_epilogue_label(t: &str) -> bool {
     })
 }
 
+/// Make a leading "Label:" text bold (`Related article:` -> `**Related article:**`).
+fn embolden_label(inl: &mut Vec<Inline>) {
+    let Some(Inline::Text(t)) = inl.first() else {
+        return;
+    };
+    let Some(colon) = t.find(':') else { return };
+    // Labels are a few words; a colon further on is prose.
+    if colon > 40 || !t[colon + 1..].trim().is_empty() {
+        return;
+    }
+    let label = t[..=colon].trim().to_string();
+    let rest = t[colon + 1..].to_string();
+    inl[0] = Inline::Strong(vec![Inline::Text(label)]);
+    if !rest.is_empty() {
+        inl.insert(1, Inline::Text(rest));
+    }
+}
+
 /// An inline buffer with HTML whitespace collapsing.
 #[derive(Default)]
 struct Para {
@@ -641,6 +659,16 @@ impl<'a> Builder<'a> {
                     });
                 } else if is_inline(&el.name.local) && !self.has_block_child(id) {
                     self.inline(id, p, out);
+                } else if self.c.hint[id] == Hint::Boilerplate && !self.protected.contains(&id) {
+                    // A one-link box kept in the body ("Related article:
+                    // <link>"): its label is shown in bold, as the example
+                    // form writes it.
+                    self.flush(p, out);
+                    let start = out.len();
+                    self.block(id, out);
+                    if let Some(Block::Paragraph(inl)) = out.get_mut(start) {
+                        embolden_label(inl);
+                    }
                 } else {
                     self.flush(p, out);
                     self.block(id, out);

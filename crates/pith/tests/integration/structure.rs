@@ -128,7 +128,6 @@ const NEWS_URL: &str =
     "https://www.northernledger.example/2023/05/17/council-approves-floating-solar-farm-a4417";
 
 #[test]
-#[ignore = "waits for the extraction core"]
 fn news_frame_caption_and_body() {
     let r = run(NEWS);
     assert_article(&r);
@@ -200,7 +199,6 @@ fn news_drops_boilerplate() {
 }
 
 #[test]
-#[ignore = "waits for the extraction core"]
 fn news_link_modes() {
     let fx = Fixture::load(NEWS);
     let ex = fx.extract();
