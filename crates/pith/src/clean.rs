@@ -33,6 +33,8 @@ pub enum Hint {
     Comments,
     /// Byline, dateline, tag list: metadata shown in the page, not body text.
     Meta,
+    /// A picture's caption or credit outside `<figure>` markup.
+    Caption,
 }
 
 /// Per-node results of the clean stage.
@@ -238,7 +240,7 @@ pub fn class_hint(dom: &Dom, id: NodeId) -> Hint {
 fn rank(h: Hint) -> u8 {
     match h {
         Hint::None => 0,
-        Hint::Meta => 1,
+        Hint::Meta | Hint::Caption => 1,
         Hint::Content => 2,
         Hint::Boilerplate => 3,
         Hint::Comments => 4,
@@ -501,6 +503,22 @@ fn word_hint(w: &str) -> Hint {
     }
     if META_EXACT.contains(&w) {
         return Hint::Meta;
+    }
+    // Captions and credits written as classes (`wp-caption-text`,
+    // `image-credit`, German `bildunterschrift`, French `legende`).
+    if [
+        "caption",
+        "figcaption",
+        "credit",
+        "photocredit",
+        "bildunterschrift",
+        "bildnachweis",
+        "legende",
+        "legend",
+    ]
+    .contains(&w)
+    {
+        return Hint::Caption;
     }
     if CONTENT_EXACT.contains(&w) {
         return Hint::Content;

@@ -659,6 +659,24 @@ impl<'a> Builder<'a> {
                     });
                 } else if is_inline(&el.name.local) && !self.has_block_child(id) {
                     self.inline(id, p, out);
+                } else if self.c.hint[id] == Hint::Caption
+                    && !self.protected.contains(&id)
+                    && !matches!(el.name.local, tag!("figure") | tag!("figcaption"))
+                    && self.c.text_len[id] < 400
+                {
+                    // A caption outside <figure> markup: a caption-only
+                    // figure, so it stays in Markdown and out of the text.
+                    self.flush(p, out);
+                    let mut cap = Para::new();
+                    let mut scratch = Vec::new();
+                    self.inline_children(id, &mut cap, &mut scratch);
+                    let caption = trim_inlines(cap.take());
+                    if !caption.is_empty() {
+                        out.push(Block::Figure(Figure {
+                            caption,
+                            ..Default::default()
+                        }));
+                    }
                 } else if self.c.hint[id] == Hint::Boilerplate && !self.protected.contains(&id) {
                     // A one-link box kept in the body ("Related article:
                     // <link>"): its label is shown in bold, as the example

@@ -326,6 +326,8 @@ fn prior(dom: &Dom, c: &Cleaned, id: NodeId) -> f32 {
         Hint::Content => 25.0,
         Hint::Boilerplate | Hint::Comments => -25.0,
         Hint::Meta => -10.0,
+        // Captions sit beside pictures inside articles: neutral.
+        Hint::Caption => 0.0,
         Hint::None => 0.0,
     };
     let itemprop = if dom
