@@ -646,6 +646,21 @@ impl<'a> Builder<'a> {
         match dom.data(id) {
             NodeData::Text(t) => p.push_text(t),
             NodeData::Element(el) => {
+                if el.name.local == tag!("iframe") {
+                    // Embedded videos and posts: a link to the original,
+                    // written as an image the way Markdown clippers do.
+                    if let Some(src) = dom.attr(id, "src").and_then(embed_url) {
+                        self.flush(p, out);
+                        out.push(Block::Figure(Figure {
+                            image: Some(Image {
+                                src,
+                                ..Default::default()
+                            }),
+                            ..Default::default()
+                        }));
+                    }
+                    return;
+                }
                 if self.skip(id, in_comments) {
                     return;
                 }
@@ -1077,7 +1092,10 @@ impl<'a> Builder<'a> {
         match *name {
             tag!("br") => p.push(Inline::LineBreak),
             tag!("img") => {
-                if let Some(img) = self.image(id) {
+                if let Some(tex) = math_image_tex(dom, id) {
+                    // A formula drawn as a picture: its TeX is the content.
+                    p.push_text(&format!("${tex}$"));
+                } else if let Some(img) = self.image(id) {
                     p.push(Inline::Image(img));
                 }
             }
@@ -1776,6 +1794,98 @@ fn code_lang(dom: &Dom, pre: NodeId) -> Option<String> {
     None
 }
 
+/// The page an embedding `<iframe>` shows, for YouTube videos and X/Twitter
+/// posts: `https://www.youtube.com/watch?v=ID`, `https://x.com/i/status/ID`.
+fn embed_url(src: &str) -> Option<String> {
+    let u = Url::parse(src.trim()).ok()?;
+    let host = u.host_str()?.trim_start_matches("www.");
+    let segs: Vec<&str> = u.path_segments()?.filter(|s| !s.is_empty()).collect();
+    let ok_id = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    };
+    match host {
+        "youtube.com" | "youtube-nocookie.com" | "m.youtube.com" => match segs.as_slice() {
+            ["embed", id] if ok_id(id) => Some(format!("https://www.youtube.com/watch?v={id}")),
+            _ => None,
+        },
+        "platform.twitter.com" => u
+            .query_pairs()
+            .find(|(k, _)| k == "id")
+            .map(|(_, v)| v.into_owned())
+            .filter(|v| !v.is_empty() && v.chars().all(|c| c.is_ascii_digit()))
+            .map(|id| format!("https://x.com/i/status/{id}")),
+        "x.com" | "twitter.com" => match segs.as_slice() {
+            [user, "status", id] if ok_id(user) && id.chars().all(|c| c.is_ascii_digit()) => {
+                Some(format!("https://x.com/{user}/status/{id}"))
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The TeX of a formula drawn as an image: the `alt` of a math image
+/// (MediaWiki's fallback images, `latex` classes, or an alt written in
+/// TeX), or the formula in a TeX-rendering service's address.
+fn math_image_tex(dom: &Dom, id: NodeId) -> Option<String> {
+    let alt = dom.attr(id, "alt").map(str::trim).unwrap_or("");
+    let class = dom.attr(id, "class").unwrap_or("").to_ascii_lowercase();
+    let classed = class.split_whitespace().any(|w| {
+        w.starts_with("mwe-math")
+            || w == "latex"
+            || w == "tex"
+            || w == "math"
+            || w.starts_with("wp-latex")
+    });
+    if !alt.is_empty() && (classed || looks_like_tex(alt)) {
+        return Some(collapse_whitespace(alt));
+    }
+    let src = dom.attr(id, "src")?.trim();
+    let u = Url::parse(src).ok()?;
+    // codecogs `?<tex>`, Google charts `chl=<tex>`, or a last path segment.
+    let candidates = [
+        u.query_pairs()
+            .find(|(k, _)| k == "chl")
+            .map(|(_, v)| v.into_owned()),
+        u.query().map(percent_decode),
+        u.path_segments()
+            .and_then(|mut s| s.next_back())
+            .map(percent_decode),
+    ];
+    candidates.into_iter().flatten().find(|t| looks_like_tex(t))
+}
+
+/// TeX: a backslash command (`\frac`) or a braced script (`^{2}`, `_{i}`).
+fn looks_like_tex(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.windows(2)
+        .any(|w| w[0] == b'\\' && w[1].is_ascii_alphabetic())
+        || t.contains("^{")
+        || t.contains("_{")
+}
+
+/// `%XX` escapes decoded (invalid UTF-8 replaced).
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let (Some(h), Some(l)) = (hex(b[i + 1]), hex(b[i + 2])) {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 /// An absolute or root-relative address whose path ends in an image type.
 fn looks_like_image_url(v: &str) -> bool {
     if v.contains(char::is_whitespace) || !(v.starts_with("http") || v.starts_with('/')) {
@@ -1925,5 +2035,37 @@ mod tests {
             "<p><img src=\"data:image/svg+xml,%3Csvg%3E\" data-image-loader=\"https://cdn.example.org/a.png\" alt=\"Map\"></p>",
         );
         assert!(md.contains("![Map](https://cdn.example.org/a.png)"), "{md}");
+    }
+
+    #[test]
+    fn formula_images_become_tex() {
+        let md = body(
+            "<p>Solve <img class=\"mwe-math-fallback-image-inline\" src=\"/m/q.svg\" alt=\"ax^{2}+c=0\"> now, \
+             or <img src=\"https://latex.codecogs.com/svg.image?%5Cfrac%7Ba%7D%7Bb%7D\">.</p>",
+        );
+        assert!(!md.contains("!["), "{md}");
+        assert!(md.contains("$ax^{2}+c=0$"), "{md}");
+        assert!(md.contains("$\\\\frac{a}{b}$"), "{md}");
+        // An ordinary picture stays a picture.
+        let md = body("<p><img src=\"/i/boat.jpg\" alt=\"A boat\"></p>");
+        assert!(
+            md.contains("![A boat](https://example.org/i/boat.jpg)"),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn video_and_post_embeds_become_links_to_the_original() {
+        let md = body(
+            "<iframe src=\"https://www.youtube-nocookie.com/embed/abc_123\"></iframe>\
+             <iframe src=\"https://platform.twitter.com/embed/Tweet.html?id=42\"></iframe>\
+             <iframe src=\"https://ads.example.net/frame\"></iframe>",
+        );
+        assert!(
+            md.contains("![](https://www.youtube.com/watch?v=abc_123)"),
+            "{md}"
+        );
+        assert!(md.contains("![](https://x.com/i/status/42)"), "{md}");
+        assert!(!md.contains("ads.example"), "{md}");
     }
 }
