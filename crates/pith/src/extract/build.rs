@@ -385,6 +385,8 @@ pub struct Builder<'a> {
     seen: HashMap<String, NodeId>,
     /// The element whose children are being laid out.
     container: NodeId,
+    /// Building the comment section: comment classes are not a reason to drop.
+    in_comments: bool,
     /// The title heading was met (and left out) already.
     title_done: bool,
     depth: u32,
@@ -433,6 +435,7 @@ impl<'a> Builder<'a> {
             seen: HashMap::new(),
             container: Dom::ROOT,
             title_done: false,
+            in_comments: false,
             depth: 0,
             targets,
             in_footnotes: false,
@@ -470,7 +473,9 @@ impl<'a> Builder<'a> {
                 let strict = self.strict;
                 // Inside the comment section, comment words are not a reason to drop.
                 self.strict = false;
+                self.in_comments = true;
                 self.blocks_of(id, &mut out, true);
+                self.in_comments = false;
                 self.strict = strict;
                 it.skip_children();
             }
@@ -480,6 +485,7 @@ impl<'a> Builder<'a> {
 
     /// Should this element be left out of the article?
     fn skip(&self, id: NodeId, in_comments: bool) -> bool {
+        let in_comments = in_comments || self.in_comments;
         let c = self.c;
         if c.drop[id] != Drop::No || self.skip_nodes.contains(&id) {
             return true;
@@ -573,6 +579,7 @@ impl<'a> Builder<'a> {
     }
 
     fn blocks_of_inner(&mut self, id: NodeId, out: &mut Vec<Block>, in_comments: bool) {
+        let in_comments = in_comments || self.in_comments;
         let mut p = Para::new();
         for ch in self.dom.children(id) {
             if !in_comments && self.starts_epilogue(ch) {

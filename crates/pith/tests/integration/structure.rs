@@ -964,7 +964,6 @@ const FORUM_COMMENTS: [&str; 5] = [
 ];
 
 #[test]
-#[ignore = "waits for the extraction core"]
 fn forum_comments_follow_the_body() {
     let r = run(FORUM);
     assert_article(&r);
