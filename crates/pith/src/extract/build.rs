@@ -246,6 +246,34 @@ fn is_epilogue_label(t: &str) -> bool {
     })
 }
 
+/// A byline written as a paragraph: "By Jane Doe and John Roe", "Von …",
+/// "Par …". Short, a capital after the word, and not a sentence ("By Monday,
+/// the council will decide." ends like one).
+fn is_byline(t: &str) -> bool {
+    let t = t.trim();
+    if t.chars().count() > 80 || t.ends_with(['.', '!', '?', ':']) {
+        return false;
+    }
+    ["By ", "BY ", "Von ", "VON ", "Par ", "Por ", "Door ", "Av "]
+        .iter()
+        .any(|p| {
+            t.strip_prefix(p)
+                .and_then(|r| r.chars().next())
+                .is_some_and(|c| c.is_uppercase())
+        })
+}
+
+/// A paragraph that is one link of a few words and nothing else.
+fn is_lone_short_link(inl: &[Inline]) -> bool {
+    let mut links = inl
+        .iter()
+        .filter(|i| !matches!(i, Inline::Text(t) if t.trim().is_empty()));
+    match (links.next(), links.next()) {
+        (Some(Inline::Link { content, .. }), None) => inlines_text(content).chars().count() < 30,
+        _ => false,
+    }
+}
+
 /// Make a leading "Label:" text bold (`Related article:` -> `**Related article:**`).
 fn embolden_label(inl: &mut Vec<Inline>) {
     let Some(Inline::Text(t)) = inl.first() else {
@@ -387,6 +415,8 @@ pub struct Builder<'a> {
     container: NodeId,
     /// Building the comment section: comment classes are not a reason to drop.
     in_comments: bool,
+    /// A paragraph of prose (80+ characters) was written.
+    seen_prose: bool,
     /// The title heading was met (and left out) already.
     title_done: bool,
     depth: u32,
@@ -436,6 +466,7 @@ impl<'a> Builder<'a> {
             container: Dom::ROOT,
             title_done: false,
             in_comments: false,
+            seen_prose: false,
             depth: 0,
             targets,
             in_footnotes: false,
@@ -552,8 +583,16 @@ impl<'a> Builder<'a> {
             return;
         }
         let text = inlines_text(&inl);
-        if is_furniture_text(&text) {
+        if is_furniture_text(&text) || is_byline(&text) {
             return;
+        }
+        // Above the first real paragraph, a lone short link is the section
+        // label (kicker) of the article, not its text.
+        if !self.seen_prose && is_lone_short_link(&inl) {
+            return;
+        }
+        if text.chars().count() >= 80 {
+            self.seen_prose = true;
         }
         let key = normalise(&text);
         // Repeated paragraphs (a pull quote, a duplicated teaser) are written once.

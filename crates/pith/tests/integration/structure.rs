@@ -812,7 +812,6 @@ fn jsonld_metadata() {
 }
 
 #[test]
-#[ignore = "waits for the extraction core"]
 fn jsonld_body() {
     let r = run(JSONLD);
     assert_article(&r);
