@@ -18,7 +18,7 @@ mod build;
 use url::Url;
 
 use crate::clean::{self, Cleaned, Drop, Hint};
-use crate::dom::{tag, Dom, NodeData, NodeId};
+use crate::dom::{tag, Dom, NodeId};
 use crate::ir::{Article, Block};
 use crate::metadata::Metadata;
 use crate::Options;
@@ -678,6 +678,5 @@ fn confidence(
     if body_len > 0.0 {
         conf += 0.1 * ((len as f32 / body_len) / 0.3).min(1.0);
     }
-    let _ = NodeData::Comment;
     conf.clamp(0.0, 1.0)
 }
