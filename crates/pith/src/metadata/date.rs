@@ -357,60 +357,31 @@ pub fn find(s: &str, order: Order) -> Option<Found> {
             break;
         }
     }
-    for c in D_MON_Y.captures_iter(s) {
-        let m = c.get(0).expect("group 0");
-        if glued(s, m.start(), m.end()) {
-            continue;
-        }
-        let Some(mo) = month_number(&c[2]) else {
-            continue;
-        };
-        if let (Some(d), Some(y)) = (num(&c, 1), num(&c, 3)) {
-            if let Some(dt) = DateTime::ymd(y, mo, d) {
-                consider(Found {
-                    date: dt,
-                    start: m.start(),
-                    end: m.end(),
-                });
-                break;
+    // Dates with a month name, in the three orders the web writes them:
+    // (pattern, capture group of the month, of the day, of the year).
+    let named: [(&Regex, usize, usize, usize); 3] = [
+        (&D_MON_Y, 2, 1, 3),
+        (&MON_D_Y, 1, 2, 3),
+        (&Y_MON_D, 2, 3, 1),
+    ];
+    for (re, g_month, g_day, g_year) in named {
+        for c in re.captures_iter(s) {
+            let m = c.get(0).expect("group 0");
+            if glued(s, m.start(), m.end()) {
+                continue;
             }
-        }
-    }
-    for c in MON_D_Y.captures_iter(s) {
-        let m = c.get(0).expect("group 0");
-        if glued(s, m.start(), m.end()) {
-            continue;
-        }
-        let Some(mo) = month_number(&c[1]) else {
-            continue;
-        };
-        if let (Some(d), Some(y)) = (num(&c, 2), num(&c, 3)) {
-            if let Some(dt) = DateTime::ymd(y, mo, d) {
-                consider(Found {
-                    date: dt,
-                    start: m.start(),
-                    end: m.end(),
-                });
-                break;
-            }
-        }
-    }
-    for c in Y_MON_D.captures_iter(s) {
-        let m = c.get(0).expect("group 0");
-        if glued(s, m.start(), m.end()) {
-            continue;
-        }
-        let Some(mo) = month_number(&c[2]) else {
-            continue;
-        };
-        if let (Some(y), Some(d)) = (num(&c, 1), num(&c, 3)) {
-            if let Some(dt) = DateTime::ymd(y, mo, d) {
-                consider(Found {
-                    date: dt,
-                    start: m.start(),
-                    end: m.end(),
-                });
-                break;
+            let Some(mo) = month_number(&c[g_month]) else {
+                continue;
+            };
+            if let (Some(d), Some(y)) = (num(&c, g_day), num(&c, g_year)) {
+                if let Some(dt) = DateTime::ymd(y, mo, d) {
+                    consider(Found {
+                        date: dt,
+                        start: m.start(),
+                        end: m.end(),
+                    });
+                    break;
+                }
             }
         }
     }
