@@ -278,9 +278,14 @@ pub fn find(s: &str, order: Order) -> Option<Found> {
     // (`1.2.21`); most texts have fewer and skip the regexes.
     s.bytes().filter(u8::is_ascii_digit).nth(3)?;
     let mut best: Option<Found> = None;
-    let mut consider = |f: Found| {
-        if best.is_none_or(|b| f.start < b.start) {
-            best = Some(f);
+    // The earliest date in the text wins.
+    let mut consider = |date: DateTime, m: &regex::Match<'_>| {
+        if best.is_none_or(|b| m.start() < b.start) {
+            best = Some(Found {
+                date,
+                start: m.start(),
+                end: m.end(),
+            });
         }
     };
     for c in ISO.captures_iter(s) {
@@ -298,11 +303,7 @@ pub fn find(s: &str, order: Order) -> Option<Found> {
                     num(&c, 6),
                     c.get(7).map(|m| m.as_str()),
                 );
-                consider(Found {
-                    date: dt,
-                    start: m.start(),
-                    end: m.end(),
-                });
+                consider(dt, &m);
                 break;
             }
         }
@@ -314,11 +315,7 @@ pub fn find(s: &str, order: Order) -> Option<Found> {
         }
         if let (Some(y), Some(mo), Some(d)) = (num(&c, 1), num(&c, 3), num(&c, 4)) {
             if let Some(dt) = DateTime::ymd(y, mo, d) {
-                consider(Found {
-                    date: dt,
-                    start: m.start(),
-                    end: m.end(),
-                });
+                consider(dt, &m);
                 break;
             }
         }
@@ -349,11 +346,7 @@ pub fn find(s: &str, order: Order) -> Option<Found> {
         };
         let (d, mo) = if month_first { (b, a) } else { (a, b) };
         if let Some(dt) = DateTime::ymd(y, mo, d) {
-            consider(Found {
-                date: dt,
-                start: m.start(),
-                end: m.end(),
-            });
+            consider(dt, &m);
             break;
         }
     }
@@ -375,11 +368,7 @@ pub fn find(s: &str, order: Order) -> Option<Found> {
             };
             if let (Some(d), Some(y)) = (num(&c, g_day), num(&c, g_year)) {
                 if let Some(dt) = DateTime::ymd(y, mo, d) {
-                    consider(Found {
-                        date: dt,
-                        start: m.start(),
-                        end: m.end(),
-                    });
+                    consider(dt, &m);
                     break;
                 }
             }
@@ -389,11 +378,7 @@ pub fn find(s: &str, order: Order) -> Option<Found> {
         let m = c.get(0).expect("group 0");
         if let (Some(y), Some(mo), Some(d)) = (num(&c, 1), num(&c, 2), num(&c, 3)) {
             if let Some(dt) = DateTime::ymd(y, mo, d) {
-                consider(Found {
-                    date: dt,
-                    start: m.start(),
-                    end: m.end(),
-                });
+                consider(dt, &m);
             }
         }
     }
