@@ -560,13 +560,17 @@ impl<'a> Builder<'a> {
             | tag!("tbody") => false,
             tag!("form") => len < 200 || c.link_density(id) > 0.5,
             tag!("ul") | tag!("ol") => {
-                // Link lists: menus, "more stories", tag clouds.
+                // Link lists: menus, "more stories", tag clouds (three links
+                // and mostly link text; a list of sources in prose survives).
                 c.links[id] >= 3 && c.link_density(id) > 0.5
             }
             tag!("li") => false,
             _ if is_inline(name) => false,
             _ => {
-                // Containers made mostly of links are navigation or teasers.
+                // Containers made mostly of links are navigation or teasers:
+                // two-thirds link text at any size, or many links making up
+                // almost half of a block too short to be an article section
+                // (a "more stories" rail with one-line summaries).
                 (c.links[id] >= 2 && c.link_density(id) > 0.65)
                     || (c.links[id] >= 6 && c.link_density(id) > 0.45 && len < 1500)
             }

@@ -475,6 +475,7 @@ fn select_inner(
         .take(5)
         .skip(1)
         .copied()
+        // Within a quarter of the best: Readability's bar for "as good".
         .filter(|&t| score[t] >= top_score * 0.75)
         .collect();
     if strong.len() >= 2 {
@@ -533,6 +534,9 @@ fn select_inner(
             top_score,
         });
     };
+    // A sibling is more of the article when it scores a fifth of the best,
+    // and never below ~3 good paragraphs' worth (Readability's rule, which
+    // joined the split bodies of the paywall fixture and scrapinghub pages).
     let threshold = (score[top] * 0.2).max(10.0);
     let top_class = dom.attr(top, "class").filter(|c| !c.is_empty());
     for s in dom.children(parent) {
@@ -552,6 +556,8 @@ fn select_inner(
         } else if dom.is(s, &tag!("p")) {
             let len = c.text_len[s];
             let ld = c.link_density(s);
+            // A loose paragraph beside the body: a real sentence or more with
+            // few links, or a short one with none that ends like a sentence.
             (len > 80 && ld < 0.25) || (len > 0 && len <= 80 && ld == 0.0 && ends_sentence(dom, s))
         } else {
             false
