@@ -41,6 +41,10 @@ struct Args {
     /// Also score other tools' outputs: DIR/<tool>/<set>.jsonl.
     #[arg(long, value_name = "DIR")]
     peers: Option<PathBuf>,
+    /// Write one line per page: set, id and its score on the set's main
+    /// measure (see `score::page_score`), to diff two runs.
+    #[arg(long, value_name = "PATH")]
+    per_page: Option<PathBuf>,
     /// Skip the parse-only speed reference.
     #[arg(long)]
     no_parse: bool,
@@ -122,6 +126,7 @@ fn run() -> Result<i32> {
     }
     let mut results: Vec<SystemResult> = Vec::new();
     let mut run_info = RunInfo::default();
+    let mut per_page = String::new();
     for set in &sets {
         let pages = data::load_set(&args.data, set, args.page.as_deref())?;
         if let Some(id) = &args.page {
@@ -141,6 +146,15 @@ fn run() -> Result<i32> {
             }
         }
         let outs = system::run_pith(set, &pages);
+        for (p, o) in pages.iter().zip(&outs) {
+            use std::fmt::Write;
+            let _ = writeln!(
+                per_page,
+                "{set}\t{}\t{:.4}",
+                p.id,
+                score::page_score(set, p, o)
+            );
+        }
         let mut set_results = vec![result_of("pith", set, &pages, &outs)];
         if !args.no_parse {
             let times = system::run_parse_only(&pages);
@@ -226,6 +240,9 @@ fn run() -> Result<i32> {
     }
     if let Some(p) = &args.markdown {
         std::fs::write(p, report::to_markdown(&results, &run_info))?;
+    }
+    if let Some(p) = &args.per_page {
+        std::fs::write(p, per_page)?;
     }
     if args.page.is_some() {
         return Ok(0);
