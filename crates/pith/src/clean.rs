@@ -495,7 +495,8 @@ fn word_hint(w: &str) -> Hint {
     if w.len() < 2 {
         return Hint::None;
     }
-    if COMMENT_PREFIX.iter().any(|p| w.starts_with(p)) {
+    // "commentary" is a genre of article (an opinion piece), not a thread.
+    if COMMENT_PREFIX.iter().any(|p| w.starts_with(p)) && !w.starts_with("commentar") {
         return Hint::Comments;
     }
     if BOILER_EXACT.contains(&w) || BOILER_PREFIX.iter().any(|p| w.starts_with(p)) {

@@ -407,6 +407,11 @@ pub struct Builder<'a> {
     /// Ancestors of the best container (and itself): never dropped for
     /// their class words.
     protected: HashSet<NodeId>,
+    /// Visible characters of the best container.
+    best_len: u32,
+    /// The selection was made with class words ignored: the strict pass
+    /// found too little because the body sits under a boilerplate class.
+    pub lenient: bool,
     title: Option<String>,
     /// Normalised texts of the paragraphs written so far: text is never repeated.
     /// with the container each was found in.
@@ -461,6 +466,8 @@ impl<'a> Builder<'a> {
             base,
             strict: true,
             protected,
+            best_len: c.text_len[best],
+            lenient: false,
             title,
             seen: HashMap::new(),
             container: Dom::ROOT,
@@ -514,6 +521,23 @@ impl<'a> Builder<'a> {
         out
     }
 
+    /// Does the first link under `id` point at an image file?
+    fn links_to_images(&self, id: NodeId) -> bool {
+        let dom = self.dom;
+        dom.find(id, &tag!("a"))
+            .and_then(|a| dom.attr(a, "href"))
+            .is_some_and(|h| {
+                let path = h
+                    .split(['?', '#'])
+                    .next()
+                    .unwrap_or("")
+                    .to_ascii_lowercase();
+                [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".svg"]
+                    .iter()
+                    .any(|e| path.ends_with(e))
+            })
+    }
+
     /// Should this element be left out of the article?
     fn skip(&self, id: NodeId, in_comments: bool) -> bool {
         let in_comments = in_comments || self.in_comments;
@@ -530,6 +554,21 @@ impl<'a> Builder<'a> {
             Hint::Comments if !in_comments => return true,
             // A one-link box inside the body ("Related article: ...")
             // stays where it stands; lists of links go.
+            // A box holding most of the chosen container's text, as prose,
+            // is the body under a misleading class (`banners-content`
+            // where ads get inserted, `js-truncate-related`): class words
+            // lie more often than half an article of unlinked prose does.
+            // Only when the strict pass, which trusts class words, found too
+            // little: otherwise such a box beside the body is a gallery or
+            // a rail of teasers. Not a list, for the same reason.
+            Hint::Boilerplate
+                if self.lenient
+                    && len >= 500
+                    && len * 2 > self.best_len
+                    && c.link_density(id) < 0.2
+                    && !dom.name(id).is_some_and(|n| {
+                        matches!(*n, tag!("ul") | tag!("ol") | tag!("dl") | tag!("table"))
+                    }) => {}
             Hint::Boilerplate if self.strict && !(c.links[id] <= 1 && len < 200 && len > 0) => {
                 return true;
             }
@@ -562,7 +601,11 @@ impl<'a> Builder<'a> {
             tag!("ul") | tag!("ol") => {
                 // Link lists: menus, "more stories", tag clouds (three links
                 // and mostly link text; a list of sources in prose survives).
-                c.links[id] >= 3 && c.link_density(id) > 0.5
+                (c.links[id] >= 3 && c.link_density(id) > 0.5)
+                    // Tiles of linked pictures with no words at all: a
+                    // teaser grid. A gallery links its pictures to their
+                    // image files and stays.
+                    || (c.links[id] >= 3 && len == 0 && !self.links_to_images(id))
             }
             tag!("li") => false,
             _ if is_inline(name) => false,

@@ -60,6 +60,7 @@ pub fn article(dom: &Dom, meta: &Metadata, url: Option<&Url>, options: &Options)
         // Class words are ignored by the lenient pass to *find* the article,
         // but boilerplate inside it is still left out.
         let mut b = build::Builder::new(dom, &cleaned, base.as_ref(), meta, sel.best);
+        b.lenient = pass > 0;
         let mut blocks = Vec::new();
         for l in lead(dom, &cleaned, &sel.roots, meta.description.as_deref()) {
             b.root(l, &mut blocks);

@@ -117,6 +117,7 @@ snapshots! {
     layout_table => "layout-table",
     lazy_images => "lazy-images",
     news_figure_credit => "news-figure-credit",
+    opinion_misleading_classes => "opinion-misleading-classes",
     russian_dates => "russian-dates",
     section_index => "section-index",
     split_paywall => "split-paywall",

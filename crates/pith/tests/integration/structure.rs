@@ -1051,3 +1051,36 @@ fn every_article_fixture_is_found_without_repeats() {
         assert!(!r.text.trim().is_empty(), "{name}: empty text");
     }
 }
+
+/// Class words that mislead: the opinion wrapper says "commentary" (a
+/// genre, not a comment thread) and the body sits in the ad server's
+/// `banners-…` wrapper. The body is found whole; the picture tiles after
+/// it and the real comments are not.
+#[test]
+fn opinion_body_under_misleading_classes() {
+    let r = run("opinion-misleading-classes");
+    assert_article(&r);
+    assert_frame(
+        &r,
+        "The ferry timetable is a promise the city keeps breaking",
+        Some("March 11, 2024"),
+        "https://www.harbour-gazette.example/",
+    );
+    assert_in_order(
+        &r.md,
+        &[
+            "Every morning at a quarter past seven",
+            "**Read also:** [Crew shortage leaves two ferries in dock]",
+            "The council's own figures show",
+            "check the board twice.",
+        ],
+    );
+    assert_lacks(
+        &r.md,
+        &[
+            "Your browser is out of date",
+            "tile-regatta.jpg",
+            "missed the early boat",
+        ],
+    );
+}
