@@ -241,6 +241,28 @@ pub fn score(set: &str, pages: &[Page], outs: &[Output]) -> Metrics {
     m
 }
 
+/// One page's score on the set's main measure, for diffing two runs:
+/// shingle F1 (scrapinghub, mozilla-readability), snippet errors (missed
+/// `with` plus found `without`, trafilatura-eval), structure counts that
+/// differ (defuddle), date right or wrong (htmldate-eval).
+pub fn page_score(set: &str, p: &Page, o: &Output) -> f64 {
+    match set {
+        "scrapinghub" | "mozilla-readability" => page_shingles(p, o).f1(),
+        "trafilatura-eval" => {
+            let c = metrics::snippets(&o.text, &p.gold.with, &p.gold.without).confusion();
+            (c.fn_ + c.fp) as f64
+        }
+        "defuddle" => {
+            let (ours, gold) = page_features(p, o);
+            feature_matches(&ours, &gold)[..5]
+                .iter()
+                .filter(|&&b| !b)
+                .count() as f64
+        }
+        _ => f64::from(u8::from(date_ok(&p.gold, o))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -345,27 +367,5 @@ mod tests {
         let get = |k: &str| m.iter().find(|(n, _)| n == k).map(|(_, v)| *v);
         assert_eq!(get("recall"), Some(0.0));
         assert_eq!(get("f1"), Some(0.0));
-    }
-}
-
-/// One page's score on the set's main measure, for diffing two runs:
-/// shingle F1 (scrapinghub, mozilla-readability), snippet errors (missed
-/// `with` plus found `without`, trafilatura-eval), structure counts that
-/// differ (defuddle), date right or wrong (htmldate-eval).
-pub fn page_score(set: &str, p: &Page, o: &Output) -> f64 {
-    match set {
-        "scrapinghub" | "mozilla-readability" => page_shingles(p, o).f1(),
-        "trafilatura-eval" => {
-            let c = metrics::snippets(&o.text, &p.gold.with, &p.gold.without).confusion();
-            (c.fn_ + c.fp) as f64
-        }
-        "defuddle" => {
-            let (ours, gold) = page_features(p, o);
-            feature_matches(&ours, &gold)[..5]
-                .iter()
-                .filter(|&&b| !b)
-                .count() as f64
-        }
-        _ => f64::from(u8::from(date_ok(&p.gold, o))),
     }
 }
