@@ -369,6 +369,10 @@ fn word_hint(w: &str) -> Hint {
         "maincontent",
     ];
     const COMMENT_PREFIX: &[&str] = &["comment", "disqus", "respond", "reply", "replies"];
+    // Not `paywall`: publishers put it on the walled body itself (search
+    // engines ask for paywalled text to be marked by a class), so it says
+    // nothing about the element being boilerplate; the nag box beside it
+    // has `banner`, `overlay`, `modal` or `subscribe` too.
     const BOILER_EXACT: &[&str] = &[
         "ad",
         "ads",
@@ -418,7 +422,6 @@ fn word_hint(w: &str) -> Hint {
         "skip",
         "sr",
         "offscreen",
-        "paywall",
         "donate",
         "donation",
         "jump",
@@ -559,6 +562,21 @@ mod tests {
         assert_eq!(class_hint(&d, divs[2]), Hint::Content);
         // `ad` matches whole words only.
         assert_eq!(class_hint(&d, divs[3]), Hint::None);
+    }
+
+    #[test]
+    fn words_that_do_not_mean_boilerplate() {
+        let d = Dom::parse(
+            r#"<div class="sect commentary"></div><div class="article-body paywall"></div><div class="paywall-banner"></div>"#,
+            ParseLimits::default(),
+        );
+        let divs: Vec<_> = d.find_all(Dom::ROOT, &tag!("div")).collect();
+        // An opinion piece, not a comment thread.
+        assert_eq!(class_hint(&d, divs[0]), Hint::None);
+        // The walled body is the body.
+        assert_eq!(class_hint(&d, divs[1]), Hint::Content);
+        // The nag box says so with another word.
+        assert_eq!(class_hint(&d, divs[2]), Hint::Boilerplate);
     }
 
     #[test]
