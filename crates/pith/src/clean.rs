@@ -156,7 +156,11 @@ fn classify_tag(dom: &Dom, id: NodeId, name: &LocalName) -> Drop {
         | local_name!("dialog")
         | local_name!("map")
         | local_name!("link")
-        | local_name!("meta") => return Drop::Junk,
+        | local_name!("meta")
+        // Ruby annotations: the reading aid printed above the characters
+        // (furigana) would split every word of the base text in two.
+        | local_name!("rt")
+        | local_name!("rp") => return Drop::Junk,
         local_name!("nav") | local_name!("aside") | local_name!("menu") | local_name!("footer") => {
             return Drop::Structural
         }

@@ -81,6 +81,11 @@ pub(crate) fn is_inline(name: &LocalName) -> bool {
             | tag!("nobr")
             | tag!("big")
             | tag!("acronym")
+            | tag!("ruby")
+            | tag!("rb")
+            | tag!("rtc")
+            | tag!("rt")
+            | tag!("rp")
     )
 }
 
@@ -2065,6 +2070,12 @@ mod tests {
         assert!(md.contains("\n\nFirst note.\n\nSecond note.\n\n"), "{md}");
         assert!(!md.contains('↩'), "{md}");
         assert!(!md.contains("- First") && !md.contains("1. First"), "{md}");
+    }
+
+    #[test]
+    fn ruby_keeps_the_base_text_without_its_reading() {
+        let md = body("<p><ruby>漢字<rt>かんじ</rt></ruby>を<ruby>読<rp>(</rp><rt>よ</rt><rp>)</rp></ruby>む練習。</p>");
+        assert!(md.contains("\n\n漢字を読む練習。\n\n"), "{md}");
     }
 
     #[test]
