@@ -39,6 +39,10 @@ pub fn block_text_len(b: &Block) -> usize {
     }
 }
 
+/// Unicode canonical composition, compiled in.
+const NFC: icu_normalizer::ComposingNormalizerBorrowed<'static> =
+    icu_normalizer::ComposingNormalizerBorrowed::new_nfc();
+
 /// Elements laid out inline: their content flows into the current paragraph.
 pub(crate) fn is_inline(name: &LocalName) -> bool {
     matches!(
@@ -339,6 +343,14 @@ impl Para {
         }
         if s.is_empty() {
             return;
+        }
+        // One spelling per character: pages mix precomposed and combining
+        // forms (Bengali, Vietnamese, macOS-typed accents), and search,
+        // deduplication and comparison need NFC, as the web's text mostly is.
+        if !s.is_ascii() {
+            if let std::borrow::Cow::Owned(n) = NFC.normalize(&s) {
+                s = n;
+            }
         }
         if let Some(Inline::Text(last)) = self.items.last_mut() {
             last.push_str(&s);
@@ -2076,6 +2088,17 @@ mod tests {
     fn ruby_keeps_the_base_text_without_its_reading() {
         let md = body("<p><ruby>漢字<rt>かんじ</rt></ruby>を<ruby>読<rp>(</rp><rt>よ</rt><rp>)</rp></ruby>む練習。</p>");
         assert!(md.contains("\n\n漢字を読む練習。\n\n"), "{md}");
+    }
+
+    #[test]
+    fn text_is_composed_to_nfc() {
+        // "Café" typed with a combining accent; Bengali য় as the single
+        // U+09DF, which NFC writes as য + nukta (a composition exclusion).
+        let md = body("<p>Cafe\u{301} and \u{9df} in one line.</p>");
+        assert!(
+            md.contains("Caf\u{e9} and \u{9af}\u{9bc} in one line."),
+            "{md}"
+        );
     }
 
     #[test]
