@@ -518,9 +518,19 @@ fn select_inner(
         last = score[a];
         anc = dom.parent(a);
     }
-    // A lone child carries nothing its parent does not.
+    // A lone child carries nothing its parent does not. Empty siblings
+    // (layout spacers, a grid row left blank) do not count: they hold no
+    // text and no picture.
     while let Some(p) = dom.parent(top) {
-        if p == body || p == Dom::ROOT || excluded[p] || dom.element_children(p).count() != 1 {
+        if p == body || p == Dom::ROOT || excluded[p] {
+            break;
+        }
+        let filled = dom
+            .element_children(p)
+            .filter(|&ch| c.text_len[ch] > 0 || dom.find(ch, &tag!("img")).is_some())
+            .take(2)
+            .count();
+        if filled != 1 {
             break;
         }
         top = p;
@@ -538,7 +548,34 @@ fn select_inner(
     // A sibling is more of the article when it scores a fifth of the best,
     // and never below ~3 good paragraphs' worth (Readability's rule, which
     // joined the split bodies of the paywall fixture and scrapinghub pages).
-    let threshold = (score[top] * 0.2).max(10.0);
+    //
+    // A wrapper is scored through its lone filled child: a page built of
+    // full-width bands (`band > container > row > column > p`) has its
+    // points at the column, far below the band that is the sibling.
+    let filled_child = |x: NodeId| {
+        let mut it = dom
+            .element_children(x)
+            .filter(|&ch| c.text_len[ch] > 0 || dom.find(ch, &tag!("img")).is_some());
+        match (it.next(), it.next()) {
+            (Some(only), None) => Some(only),
+            _ => None,
+        }
+    };
+    let chain_score = |x: NodeId| {
+        let mut best = if has_score[x] { score[x] } else { 0.0 };
+        let mut cur = x;
+        // Eight levels: deeper than any grid framework nests.
+        for _ in 0..8 {
+            let Some(ch) = filled_child(cur) else { break };
+            if has_score[ch] {
+                best = best.max(score[ch]);
+            }
+            cur = ch;
+        }
+        best
+    };
+    let top_chain = chain_score(top);
+    let threshold = (top_chain * 0.2).max(10.0);
     let top_class = dom.attr(top, "class").filter(|c| !c.is_empty());
     for s in dom.children(parent) {
         if s == top {
@@ -550,9 +587,16 @@ fn select_inner(
         }
         let mut bonus = 0.0;
         if top_class.is_some() && dom.attr(s, "class") == top_class {
-            bonus += score[top] * 0.2;
+            bonus += top_chain * 0.2;
         }
-        let append = if has_score[s] && score[s] + bonus >= threshold {
+        // Through the chain only with a few sentences of text: a
+        // call-to-action band whose inner box says `content` is not more
+        // of the article.
+        let append = if has_score[s]
+            && (score[s] + bonus >= threshold
+                || (c.text_len[s] >= 250
+                    && chain_score(s) + bonus >= threshold.max(top_chain * 0.4)))
+        {
             true
         } else if dom.is(s, &tag!("p")) {
             let len = c.text_len[s];
@@ -566,6 +610,33 @@ fn select_inner(
         if append {
             roots.push(s);
         }
+    }
+    // Between two parts of the article, a band holding only a table or a
+    // picture is part of it too: it earns no prose points, but nothing
+    // else sits between two halves of a text.
+    if roots.len() >= 2 {
+        let (first, last) = (roots[0], roots[roots.len() - 1]);
+        let mut inside = false;
+        let mut with_media = Vec::with_capacity(roots.len() + 2);
+        for s in dom.children(parent) {
+            if s == first {
+                inside = true;
+            }
+            if roots.contains(&s) {
+                with_media.push(s);
+            } else if inside
+                && !excluded[s]
+                && dom.is_element(s)
+                && c.link_density(s) < 0.3
+                && (dom.find(s, &tag!("table")).is_some() || dom.find(s, &tag!("figure")).is_some())
+            {
+                with_media.push(s);
+            }
+            if s == last {
+                break;
+            }
+        }
+        roots = with_media;
     }
     Some(Selection {
         roots,

@@ -108,6 +108,7 @@ macro_rules! snapshots {
 }
 
 snapshots! {
+    article_in_bands => "article-in-bands",
     article_wrapper_share => "article-wrapper-share",
     blog_code_table => "blog-code-table",
     error_404 => "error-404",

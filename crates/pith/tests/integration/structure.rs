@@ -1084,3 +1084,32 @@ fn opinion_body_under_misleading_classes() {
         ],
     );
 }
+
+/// A page builder's full-width bands (`band > container > row > column`,
+/// with an empty row in each): both text bands are the article, and the
+/// table band between them too; the call-to-action band after is not.
+#[test]
+fn article_in_bands_is_joined() {
+    let r = run("article-in-bands");
+    assert_article(&r);
+    assert_frame(
+        &r,
+        "Ground-source heat: how the loop in your garden works",
+        Some("October 2, 2023"),
+        "https://www.heatpump-guild.example/",
+    );
+    assert_in_order(
+        &r.md,
+        &[
+            "## Warmth stored in the ground",
+            "A metre below the lawn",
+            "| Loop type | Horizontal trench | Vertical borehole |",
+            "## From a few degrees to a warm radiator",
+            "a wet site better than a dry one.",
+        ],
+    );
+    assert_lacks(
+        &r.md,
+        &["Thinking about a heat pump?", "written quote", "since 1998"],
+    );
+}
