@@ -56,7 +56,10 @@ pub fn article(dom: &Dom, meta: &Metadata, url: Option<&Url>, options: &Options)
                 top_score: 0.0,
             }),
         };
-        let Some(sel) = sel else { continue };
+        let Some(mut sel) = sel else { continue };
+        if pass < 2 {
+            title_article(dom, &cleaned, &mut sel, meta.title.as_deref());
+        }
         // Class words are ignored by the lenient pass to *find* the article,
         // but boilerplate inside it is still left out.
         let mut b = build::Builder::new(dom, &cleaned, base.as_ref(), meta, sel.best);
@@ -190,6 +193,48 @@ fn lead(dom: &Dom, c: &Cleaned, roots: &[NodeId], description: Option<&str>) -> 
         }
     }
     out
+}
+
+/// Pages that load the next stories as you scroll hold several full
+/// `<article>`s; the longest is not necessarily the page's own. When the
+/// chosen container sits in an `<article>` headed by another story, and
+/// another `<article>` is headed by the page's title, that one is the
+/// article.
+fn title_article(dom: &Dom, c: &Cleaned, sel: &mut Selection, title: Option<&str>) {
+    let Some(title) = title.map(build::normalise).filter(|t| t.len() >= 10) else {
+        return;
+    };
+    let art = tag!("article");
+    let Some(own) = std::iter::once(sel.best)
+        .chain(dom.ancestors(sel.best))
+        .find(|&a| dom.is(a, &art))
+    else {
+        return;
+    };
+    let headline = |a: NodeId| {
+        dom.descendants(a)
+            .find(|&d| dom.is(d, &tag!("h1")) || dom.is(d, &tag!("h2")))
+            .map(|h| build::normalise(&dom.text_content(h)))
+    };
+    if headline(own).is_none_or(|h| h == title) {
+        return;
+    }
+    // The smallest article headed by the title that does not hold the
+    // current choice, with a paragraph's worth of text (sidebar teasers
+    // repeat the headline with a line of text).
+    let found = dom
+        .find_all(Dom::ROOT, &art)
+        .filter(|&a| {
+            c.drop[a] == Drop::No
+                && c.text_len[a] >= 200
+                && !dom.ancestors(sel.best).any(|x| x == a)
+                && headline(a).is_some_and(|h| h == title)
+        })
+        .min_by_key(|&a| c.text_len[a]);
+    if let Some(a) = found {
+        sel.roots = vec![a];
+        sel.best = a;
+    }
 }
 
 /// `<base href>` resolved against the page URL, else the page URL.

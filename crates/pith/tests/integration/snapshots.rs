@@ -114,6 +114,7 @@ snapshots! {
     error_404 => "error-404",
     forum_comments => "forum-comments",
     german_windows_1252 => "german-windows-1252",
+    infinite_scroll => "infinite-scroll",
     jsonld_graph => "jsonld-graph",
     layout_table => "layout-table",
     lazy_images => "lazy-images",

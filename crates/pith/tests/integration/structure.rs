@@ -1113,3 +1113,19 @@ fn article_in_bands_is_joined() {
         &["Thinking about a heat pump?", "written quote", "since 1998"],
     );
 }
+
+/// An infinite-scroll page holds the next story too, longer than the
+/// page's own: the article headed by the page's title is the one given.
+#[test]
+fn infinite_scroll_gives_the_page_story() {
+    let r = run("infinite-scroll");
+    assert_article(&r);
+    assert_frame(
+        &r,
+        "Bell tower reopens after two years of repairs",
+        Some("May 18, 2024"),
+        "https://valley-post.example/",
+    );
+    assert_has(&r.md, &["forty-two blocks of sandstone", "two euros"]);
+    assert_lacks(&r.md, &["cycle lanes", "parking spaces"]);
+}
