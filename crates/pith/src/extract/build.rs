@@ -156,6 +156,44 @@ fn is_furniture_text(t: &str) -> bool {
     if EXACT.contains(&t.as_str()) {
         return true;
     }
+    let n = t.chars().count();
+    // A button written as a link with an arrow ("Weiter »", "Sign up now
+    // ›"): a few words, no sentence, and not a closing «quote».
+    if n < 40 && t.ends_with(['»', '›', '→']) && !t.contains(['«', '‹']) {
+        return true;
+    }
+    // The blog engine's filing line under a post ("Posted in News |
+    // Tagged …", "Der Beitrag wurde am … veröffentlicht und unter …
+    // abgelegt"), rating and sharing prompts, and a legal footer line of
+    // links ("Impressum | Datenschutz | ©").
+    if n < 300 {
+        const FILING: &[&str] = &[
+            "this entry was posted",
+            "posted in ",
+            "filed under",
+            "publié dans",
+            "der beitrag wurde am",
+            "dieser beitrag wurde am",
+            "was this article helpful",
+            "did you find this article",
+            "war der artikel nützlich",
+            "war dieser artikel hilfreich",
+            "möchten sie den artikel teilen",
+        ];
+        if FILING.iter().any(|p| t.starts_with(p)) || t.contains("abgelegt unter") {
+            return true;
+        }
+        const LEGAL: &[&str] = &[
+            "impressum",
+            "datenschutz",
+            "imprint",
+            "privacy",
+            "copyright",
+        ];
+        if t.matches('|').count() >= 2 && LEGAL.iter().any(|w| t.contains(w)) {
+            return true;
+        }
+    }
     // Credits are short; a paragraph that merely starts with "Image:" and
     // goes on is prose.
     t.chars().count() < 80 && CREDIT_PREFIXES.iter().any(|p| t.starts_with(p))
@@ -2097,6 +2135,25 @@ mod tests {
         let md = body("<p>Cafe\u{301} and \u{9df} in one line.</p>");
         assert!(
             md.contains("Caf\u{e9} and \u{9af}\u{9bc} in one line."),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn filing_lines_buttons_and_legal_footers_are_furniture() {
+        let md = body(
+            "<p><a href=\"/next\">Weiter »</a></p>\
+             <p>Dieser Beitrag wurde am 3. Mai 2021 veröffentlicht und unter Garten abgelegt.</p>\
+             <p>Was this article helpful? Yes / No</p>\
+             <p>Impressum | Datenschutz | © 2021 Hafenblatt</p>\
+             <h2>Eine Einschränkung ist «verschmerzbar»</h2>",
+        );
+        for gone in ["Weiter", "abgelegt", "helpful", "Impressum"] {
+            assert!(!md.contains(gone), "{gone} in {md}");
+        }
+        // A heading that ends with a «quotation» is not a button.
+        assert!(
+            md.contains("## Eine Einschränkung ist «verschmerzbar»"),
             "{md}"
         );
     }
