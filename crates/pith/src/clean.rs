@@ -309,7 +309,12 @@ fn token_hint(token: &str) -> Hint {
         "abouttheauthor",
         "authorinfo",
         "authordetails",
+        "authordescription",
+        "authordesc",
+        "authorprofile",
         "biography",
+        // The "Simple Author Box" plugin of WordPress.
+        "saboxplugin",
     ];
     if AUTHOR_BOX.iter().any(|w| squashed.contains(w)) {
         return Hint::Boilerplate;
@@ -575,6 +580,13 @@ mod tests {
             ParseLimits::default(),
         );
         let divs: Vec<_> = d.find_all(Dom::ROOT, &tag!("div")).collect();
+        let bio = Dom::parse(
+            r#"<div class="m-author__description"></div>"#,
+            ParseLimits::default(),
+        );
+        let bio_div = bio.find(Dom::ROOT, &tag!("div")).expect("div");
+        // An author's biography after the post.
+        assert_eq!(class_hint(&bio, bio_div), Hint::Boilerplate);
         // An opinion piece, not a comment thread.
         assert_eq!(class_hint(&d, divs[0]), Hint::None);
         // The walled body is the body.
