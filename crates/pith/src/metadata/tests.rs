@@ -252,3 +252,26 @@ fn numbered_slug_is_not_a_url_day() {
         Some("2021-03-08")
     );
 }
+
+#[test]
+fn modified_date_shown_under_headline_is_the_date() {
+    let page = |line: &str| {
+        format!(
+            r#"<html><head>
+            <meta property="article:published_time" content="2021-11-02T08:00:00+01:00">
+            <meta property="article:modified_time" content="2022-01-19T10:00:00+01:00">
+            </head><body><h1>Winter fishing rules</h1>{line}<p>Text.</p></body></html>"#
+        )
+    };
+    // The page shows the revised day as its date: that is the day readers see.
+    let m = run(&page("<p>19.01.2022</p>"), None);
+    assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2022-01-19"));
+    // Labelled as an update, in the same text or the one before: not the date.
+    let m = run(&page("<p>Updated 19.01.2022</p>"), None);
+    assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2021-11-02"));
+    let m = run(
+        &page("<span>Last updated:</span> <span>19.01.2022</span>"),
+        None,
+    );
+    assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2021-11-02"));
+}
