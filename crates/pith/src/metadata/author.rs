@@ -11,22 +11,30 @@ use crate::dom::{tag, Dom, NodeId};
 
 /// Leading words that introduce a byline, in the languages of the date module.
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:written|posted|published|reported|story|words|text|interview|compiled|edited)\s+by|(?:veröffentlicht|publiziert|gepostet|erstellt|verfasst|geschrieben)\s+von|ein\s+beitrag\s+von|publié\s+par|écrit\s+par|publicado\s+por|escrito\s+por|pubblicato\s+da|scritto\s+da|geplaatst\s+door|interview|by|von|vom|par|por|door|av|af|od|от|автор|yazar|texte?|autor(?:in)?|auteur|author|verfasser(?:in)?|geschrieben von|redakteur(?:in)?|reporter)\b\s*[:\-–—]?\s*")
+    Regex::new(r"(?i)^\s*(?:(?:written|posted|published|reported|story|words|text|interview|compiled|edited)\s+by|(?:veröffentlicht|publiziert|gepostet|erstellt|verfasst|geschrieben)\s+von|ein\s+beitrag\s+von|publié\s+par|écrit\s+par|publicado\s+por|escrito\s+por|pubblicato\s+da|scritto\s+da|geplaatst\s+door|by|von|vom|par|por|door|av|af|od|от)\b\s*[:\-–—]?\s*")
+        .expect("valid regex")
+});
+/// Nouns that label a byline ("Author: Jane Doe", "Text Hans Meier"). Unlike
+/// "By", they are also words of names and titles ("Author Name", "Jane
+/// Reporter"), so they are cut only before a colon or a full name.
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:interview|автор|yazar|texte?|autor(?:in)?|auteur|author|verfasser(?:in)?|redakteur(?:in)?|reporter)\b\s*([:\-–—]?)\s*")
         .expect("valid regex")
 });
 /// Noise inside a byline: e-mail addresses, URLs, handles, "View all posts by".
 static NOISE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[\w.+-]+@[\w-]+\.[\w.-]+|https?://\S+|www\.\S+|@\w+|view all (?:posts|articles|stories) by|(?:e-?mail|follow|contact|more from|more by|more stories by|all posts by|articles by|see all)(?: the)? (?:author|on twitter|me)?|\(.*?\)|\bupdated\b.*$|\bpublished\b.*$|\bposted\b.*$")
+    Regex::new(r"(?i)[\w.+-]+@[\w-]+\.[\w.-]+|https?://\S+|www\.\S+|@\w+|view all (?:posts|articles|stories) by|(?:e-?mail|follow|contact|more from|more by|more stories by|all posts by|articles by|see all)(?: the)? (?:author|on twitter|me)?|\(.*?\)|\b(?:last\s+)?updated\b.*$|\bpublished\b.*$|\bposted\b.*$")
         .expect("valid regex")
 });
 /// Job titles and roles that follow or precede names.
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:senior|chief|staff|special|contributing|guest|freelance|political|foreign|national|business|sports?|tech(?:nology)?|science|health|investigative|deputy|managing|executive|associate|assistant|news)\s+)*(?:staff writer|writer|reporter|correspondent|editor(?:[- ]at[- ]large|[- ]in[- ]chief)?|contributor|columnist|journalist|photographer|producer|analyst|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|journaliste|rédact(?:eur|rice)|redactor(?:a)?|periodista|giornalista|dziennikarz|muhabir)s?\b")
+    Regex::new(r"(?i)\b(?:(?:senior|chief|staff|special|contributing|guest|freelance|political|foreign|national|business|sports?|tech(?:nology)?|science|health|investigative|deputy|managing|executive|associate|assistant|news|games|gaming|music|film|culture|opinion|travel|food|arts|entertainment|digital|video)\s+)*(?:staff writer|writer|reporter|correspondent|editor(?:[- ]at[- ]large|[- ]in[- ]chief)?|contributor|columnist|journalist|photographer|producer|analyst|(?:chef)?redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|journaliste|rédact(?:eur|rice)|redactor(?:a)?|periodista|giornalista|dziennikarz|muhabir)s?\b")
         .expect("valid regex")
 });
-/// Prepositions left before a cut-off date ("am", "on", "le").
+/// Prepositions, weekdays and month names left before a cut-off date ("am",
+/// "on", "le", "Jane Doe March 25, 2015", "Ana Ruiz hace 3 horas").
 static TRAILING_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[\s,|•·\-–—]*(?:\b(?:am|um|on|at|le|el|il|op|den|vom|updated|published|aktualisiert|veröffentlicht|mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b[\s,:]*)*[\s,|•·\-–—(]*$")
+    Regex::new(r"(?i)[\s,|•·\-–—]*(?:\b(?:am|um|on|at|le|el|il|op|den|vom|(?:last\s+)?updated|published|(?:zuletzt\s+)?aktualisiert|veröffentlicht|mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|januar|februar|märz|juni|juli|oktober|dezember|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|hace|vor|il\s+y\s+a)\b\.?[\s,:]*)*[\s,|•·\-–—(]*$")
         .expect("valid regex")
 });
 /// Separators between several names.
@@ -66,11 +74,20 @@ const NOT_NAMES: &[&str] = &[
     "antworten",
     "redaktion",
     "im gespräch",
+    "sign in",
+    "sign up",
+    "log in",
+    "login",
+    "register",
+    "subscribe",
+    "anmelden",
+    "registrieren",
 ];
 
-/// Words that never occur in a person's name but do in byline chrome.
+/// Words that never occur in a person's name but do in byline chrome
+/// ("Our Foreign Staff", "Staff reports" name no one).
 static NOT_NAME_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:veröffentlicht|publiziert|published|posted|updated|aktualisiert|kommentar\w*|comments?|verschieben|share|teilen|minuten?|minutes?|lesezeit|read|im gespräch|designed|powered|theme)\b")
+    Regex::new(r"(?i)\b(?:veröffentlicht|publiziert|published|posted|updated|aktualisiert|kommentar\w*|comments?|verschieben|share|teilen|minuten?|minutes?|lesezeit|read|im gespräch|designed|powered|theme|staff|our)\b")
         .expect("valid regex")
 });
 
@@ -95,8 +112,31 @@ pub fn clean(raw: &str) -> Vec<String> {
             }
             p = stripped;
         }
-        let p = ROLE.replace_all(&p, " ");
-        let p = super::clean_text(&p);
+        // "Author: Jane Doe" and "Autor Hans Meier" lose the label; "Author
+        // Name" and "Reporter Jane" are left whole.
+        if let Some(c) = LABEL.captures(&p) {
+            let rest = &p[c.get(0).map_or(0, |m| m.end())..];
+            let colon = c.get(1).is_some_and(|m| !m.as_str().is_empty());
+            // A label alone ("Text | Jane Doe") is no name.
+            if rest.trim().is_empty() {
+                continue;
+            }
+            if colon || rest.split_whitespace().count() >= 2 {
+                p = rest.to_string();
+            }
+        }
+        // A role goes when a name is left ("Jane Doe Staff Writer", "Senior
+        // Editor Jane Doe"), not when it was a word of the name ("Jane
+        // Reporter") or of an organisation ("Contributors to Wikimedia projects").
+        let unroled = super::clean_text(&ROLE.replace_all(&p, " "));
+        let keeps_name = unroled.is_empty()
+            || (unroled.split_whitespace().count() >= 2
+                && !unroled.starts_with(|c: char| c.is_lowercase()));
+        let p = if keeps_name {
+            unroled
+        } else {
+            super::clean_text(&p)
+        };
         let p = p.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'' && c != ')');
         // "Jr." and initials keep their period; a sentence's full stop goes.
         let last_len = p.rsplit(' ').next().map_or(0, |w| w.chars().count());
@@ -267,5 +307,38 @@ mod tests {
         assert_eq!(clean("Jane Doe | Reporter"), ["Jane Doe"]);
         assert_eq!(clean("admin"), Vec::<String>::new());
         assert_eq!(clean("Jane Doe; jane doe"), ["Jane Doe"]);
+    }
+
+    #[test]
+    fn month_after_name_is_cut() {
+        assert_eq!(clean("By Jane Doe March 25, 2015"), ["Jane Doe"]);
+        assert_eq!(clean("Jane Doe - January 9, 2020"), ["Jane Doe"]);
+        assert_eq!(clean("Hans Meier, 3. Oktober 2021"), ["Hans Meier"]);
+        assert_eq!(clean("Ana Ruiz hace 3 horas"), ["Ana Ruiz"]);
+        assert_eq!(clean("Last Updated: January 7, 2025"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn label_and_role_words_inside_names_stay() {
+        // A role or label that is a word of the name is kept.
+        assert_eq!(clean("Jane Reporter"), ["Jane Reporter"]);
+        assert_eq!(clean("Author Name"), ["Author Name"]);
+        assert_eq!(
+            clean("Contributors to Example projects"),
+            ["Contributors to Example projects"]
+        );
+        // As a label or a role beside a name it goes.
+        assert_eq!(clean("Author: Jane"), ["Jane"]);
+        assert_eq!(clean("Autor Hans Meier"), ["Hans Meier"]);
+        assert_eq!(clean("Text | Hans Meier"), ["Hans Meier"]);
+        assert_eq!(clean("Jane Doe Games Editor"), ["Jane Doe"]);
+        assert_eq!(clean("Hans Meier Chefredakteur"), ["Hans Meier"]);
+    }
+
+    #[test]
+    fn chrome_is_no_name() {
+        assert_eq!(clean("Sign In | Sign Up"), Vec::<String>::new());
+        assert_eq!(clean("Our Foreign Staff"), Vec::<String>::new());
+        assert_eq!(clean("Redacci&oacute;n Central"), ["Redacción Central"]);
     }
 }

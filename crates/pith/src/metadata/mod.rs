@@ -22,6 +22,12 @@
 //!   creator, `citation_author`); microdata `itemprop=author`; `rel=author`
 //!   and author/byline-classed elements; a "By …" line near the headline;
 //!   JSON-LD organisation authors last. Names equal to the site name are dropped.
+//!   Cleaning ([`author::clean`]): a date ends a byline, and the weekday or
+//!   month name before it goes with it ("Jane Doe March 25, 2015"); label
+//!   nouns ("Author", "Reporter", "Text") and job titles are cut only when a
+//!   name of two words or more is left, since they are also words of names
+//!   ("Jane Reporter", "Author Name"); sign-in links and "Our … Staff" are no
+//!   names; twice-escaped Latin-1 letters (`&oacute;`) are decoded.
 //! - **site_name**: `og:site_name`, JSON-LD publisher, JSON-LD WebSite name,
 //!   `application-name`, else the piece of `<title>` beside the headline.
 //! - **description**: `og:description`, `description`, `twitter:description`, JSON-LD.
@@ -126,7 +132,7 @@ fn decode_entities(s: &str) -> String {
                     "hellip" => '…',
                     "laquo" => '«',
                     "raquo" => '»',
-                    _ => return None,
+                    _ => latin1_letter(ent)?,
                 })
             };
             ch.map(|c| (c, e + 1))
@@ -144,6 +150,23 @@ fn decode_entities(s: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The Latin-1 letters by entity name (`oacute` → 'ó'): CMSs that escape
+/// twice leave them in metadata as text ("Redacci&oacute;n").
+fn latin1_letter(name: &str) -> Option<char> {
+    const NAMES: [&str; 64] = [
+        "Agrave", "Aacute", "Acirc", "Atilde", "Auml", "Aring", "AElig", "Ccedil", "Egrave",
+        "Eacute", "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml", "ETH", "Ntilde", "Ograve",
+        "Oacute", "Ocirc", "Otilde", "Ouml", "times", "Oslash", "Ugrave", "Uacute", "Ucirc",
+        "Uuml", "Yacute", "THORN", "szlig", "agrave", "aacute", "acirc", "atilde", "auml", "aring",
+        "aelig", "ccedil", "egrave", "eacute", "ecirc", "euml", "igrave", "iacute", "icirc",
+        "iuml", "eth", "ntilde", "ograve", "oacute", "ocirc", "otilde", "ouml", "divide", "oslash",
+        "ugrave", "uacute", "ucirc", "uuml", "yacute", "thorn", "yuml",
+    ];
+    let i = NAMES.iter().position(|n| *n == name)?;
+    // The names follow the code points U+00C0 to U+00FF in order.
+    char::from_u32(0xC0 + u32::try_from(i).ok()?)
 }
 
 /// Class and id words of page parts that are not the article: comments,
