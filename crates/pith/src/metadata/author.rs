@@ -103,7 +103,10 @@ pub fn clean(raw: &str) -> Vec<String> {
     let s = NOISE.replace_all(&s, " ");
     let mut out = Vec::new();
     for piece in SPLIT.split(&s) {
-        let mut p = piece.trim().to_string();
+        let mut p = piece
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .trim()
+            .to_string();
         // Strip prefixes repeatedly: "By: Author: Jane".
         for _ in 0..3 {
             let stripped = PREFIX.replace(&p, "").to_string();
@@ -208,17 +211,51 @@ pub fn from_page(dom: &Dom, page: &Page<'_>, window: &TextWindow) -> Vec<String>
         }
     }
     // "By Jane Doe" as plain text near the headline.
-    for t in &window.texts {
+    for (i, t) in window.texts.iter().enumerate() {
         let t = t.trim();
-        if t.len() < 120 && BY_LINE.is_match(t) {
+        if t.len() >= 120 {
+            continue;
+        }
+        if BY_LINE.is_match(t) {
             let names = clean(t);
             if !names.is_empty() && names.iter().all(|n| looks_like_person(n)) {
+                return names;
+            }
+        }
+        // "Autor: Jane Doe/dpa", "12.03.2020 - Redaktion: Jane Doe": a label
+        // says what follows is the byline; the label may be a text of its own
+        // ("Autor:" in a heading, "By" in its own paragraph) before the names.
+        let rest = match LABELLED.find(t) {
+            Some(m) if m.end() < t.len() => Some(&t[m.end()..]),
+            Some(_) if i + 1 < window.after => Some(window.texts[i + 1].trim()),
+            _ if BARE_LABEL.is_match(t) && i + 1 < window.after => Some(window.texts[i + 1].trim()),
+            _ => None,
+        };
+        if let Some(rest) = rest.filter(|r| r.len() < 120) {
+            // Agency and desk codes beside the names ("/dpa") are dropped.
+            let names: Vec<String> = clean(rest)
+                .into_iter()
+                .filter(|n| looks_like_person(n))
+                .collect();
+            if !names.is_empty() {
                 return names;
             }
         }
     }
     Vec::new()
 }
+
+/// A byline label ending in a colon: "Autor:", "Redaktion:", "Written by:".
+static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[\s\-–—|•·,(])(?:autor(?:in|en)?|author|auteur|redaktion|verfasser(?:in)?|text|texte|reporter|written\s+by|von)\s*:\s*")
+        .expect("valid regex")
+});
+
+/// A text that is only a byline preposition or label: "By", "Von", "Autor".
+static BARE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:by|von|par|por|door|autor(?:in)?|author|written\s+by)\s*:?$")
+        .expect("valid regex")
+});
 
 /// Classes that name the author element itself rather than a byline box.
 static STRONG_CLASS: LazyLock<Regex> = LazyLock::new(|| {
@@ -227,7 +264,7 @@ static STRONG_CLASS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:(?:ein\s+)?(?:blog\s*)?(?:beitrag|artikel|text|post|story|written|posted|published|veröffentlicht|publiziert|geschrieben)?\s*(?:by|von|par|por|door|di|av))\s+\p{Lu}")
+    Regex::new(r"^[\-–—_*·•|\s]*(?i:(?:ein\s+)?(?:blog\s*)?(?:beitrag|artikel|text|post|story|written|posted|published|veröffentlicht|publiziert|geschrieben)?\s*(?:by|von|par|por|door|di|av))\s+\p{Lu}")
         .expect("valid regex")
 });
 

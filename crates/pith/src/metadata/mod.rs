@@ -20,7 +20,11 @@
 //! - **authors**: JSON-LD Person authors; author `<meta>`s (`author`,
 //!   `article:author`, `parsely-author`, `sailthru.author`, Dublin Core
 //!   creator, `citation_author`); microdata `itemprop=author`; `rel=author`
-//!   and author/byline-classed elements; a "By …" line near the headline;
+//!   and author/byline-classed elements; a "By …" line near the headline
+//!   (after a rule of dashes too); a labelled line near the headline
+//!   ("Autor: …", "… - Redaktion: …"), or a text that is only a label ("By",
+//!   "Autor:") followed by the names, where the label says what the text is
+//!   and only names that look like persons are kept (agency codes go);
 //!   JSON-LD organisation authors last. Names equal to the site name are dropped.
 //!   Cleaning ([`author::clean`]): a date ends a byline, and the weekday or
 //!   month name before it goes with it ("Jane Doe March 25, 2015"); label
@@ -388,6 +392,8 @@ pub(crate) struct TextWindow {
     pub exclusion: Exclusion,
     /// How many of `texts` come right after the headline.
     pub near: usize,
+    /// How many of `texts` come after the headline, in document order.
+    pub after: usize,
 }
 
 /// Texts after the headline read for a byline or date: a header holds a
@@ -413,6 +419,7 @@ impl TextWindow {
                 texts: Vec::new(),
                 exclusion,
                 near: 0,
+                after: 0,
             };
         };
         let mut before: Vec<NodeId> = Vec::new();
@@ -468,6 +475,7 @@ impl TextWindow {
         } else {
             0
         };
+        let after_len = after.len();
         let mut texts = after;
         if anchor.is_some() {
             texts.extend(
@@ -486,6 +494,7 @@ impl TextWindow {
             texts,
             exclusion,
             near,
+            after: after_len,
         }
     }
 }

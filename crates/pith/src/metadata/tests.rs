@@ -275,3 +275,31 @@ fn modified_date_shown_under_headline_is_the_date() {
     );
     assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2021-11-02"));
 }
+
+#[test]
+fn labelled_byline_near_headline() {
+    let page = |line: &str| {
+        format!("<html><body><h1>Harbour works begin</h1>{line}<p>Long text of the story here.</p></body></html>")
+    };
+    // The label in a heading of its own, an agency code after the name.
+    let m = run(&page("<h5>Autor:</h5>Jana Beispiel/XY"), None);
+    assert_eq!(m.authors, ["Jana Beispiel"]);
+    // The label after a date, a role in brackets after the name.
+    let m = run(
+        &page("<div>12.03.2020 - Redaktion: Hans Muster (Sprecher)</div>"),
+        None,
+    );
+    assert_eq!(m.authors, ["Hans Muster"]);
+    // "By" alone in one paragraph, the name in the next.
+    let m = run(&page("<p><strong>By</strong></p><p>Jane Example</p>"), None);
+    assert_eq!(m.authors, ["Jane Example"]);
+    // A rule of dashes before "by".
+    let m = run(&page("<p><em>---- by Jane Example</em></p>"), None);
+    assert_eq!(m.authors, ["Jane Example"]);
+    // A colon in running prose is no byline.
+    let m = run(
+        &page("<p>The harbour master said: More ships will come.</p>"),
+        None,
+    );
+    assert!(m.authors.is_empty());
+}
