@@ -5,7 +5,10 @@
 //! (" | Site", " - Site", "Site: ") are cut when the cut part matches a known
 //! site name (og:site_name, JSON-LD publisher, the domain). An `<h1>` whose
 //! text equals a cleaned candidate or is contained in `<title>`/`og:title` is
-//! preferred, since it is the headline as the reader sees it.
+//! preferred, since it is the headline as the reader sees it. Contained means
+//! with punctuation or nothing on each side ("Headline | Site", "Headline,
+//! Place"): an h1 that is the title less a word ("Pattern Matching" in
+//! "Pattern Matching Guide") is a shortened headline, and the title is kept.
 
 use std::sync::LazyLock;
 
@@ -111,6 +114,39 @@ pub fn site_from_title(t: &str, headline_key: &str) -> Option<String> {
     None
 }
 
+/// True when `k` (a [`key`]) occurs in `t` with punctuation or nothing on
+/// each side: "Headline | Site", "Headline, Place", "Headline_Section", but
+/// not "Headline Test", where the h1 is a shortened title rather than the
+/// title's headline part.
+fn within_punctuation(k: &str, t: &str) -> bool {
+    if k.is_empty() {
+        return false;
+    }
+    // The byte span in `t` of each character of `t`'s key.
+    let mut spans = Vec::new();
+    let mut tk = String::new();
+    for (i, c) in t.char_indices() {
+        if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                tk.push(l);
+                spans.push((i, i + c.len_utf8()));
+            }
+        }
+    }
+    // Key characters are counted, not bytes: lower-casing may change lengths.
+    let kc: Vec<char> = k.chars().collect();
+    let tc: Vec<char> = tk.chars().collect();
+    if kc.len() > tc.len() {
+        return false;
+    }
+    let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    (0..=tc.len() - kc.len()).any(|s| {
+        tc[s..s + kc.len()] == kc[..]
+            && edge(t[..spans[s].0].trim_end().chars().next_back())
+            && edge(t[spans[s + kc.len() - 1].1..].trim_start().chars().next())
+    })
+}
+
 fn words(s: &str) -> usize {
     s.split_whitespace().count()
 }
@@ -150,13 +186,16 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
             return Some(h.clone());
         }
         if title_key.contains(&hk) || og_key.contains(&hk) {
-            // The h1 must be a large part of the title, not a word of it.
-            let tk = if title_key.contains(&hk) {
-                &title_key
+            // The h1 must be a large part of the title, not a word of it,
+            // and whole pieces of it ("Headline | Site", not "Headline
+            // Test": there the h1 is a shortened title, not the title cut).
+            let (tk, full) = if title_key.contains(&hk) {
+                (&title_key, title_tag)
             } else {
-                &og_key
+                (&og_key, c.og)
             };
-            if hk.chars().count() * 2 >= tk.chars().count() {
+            let whole = full.is_some_and(|f| within_punctuation(&hk, f));
+            if hk.chars().count() * 2 >= tk.chars().count() && whole {
                 return Some(h.clone());
             }
         }
@@ -235,6 +274,39 @@ mod tests {
             sites: &s,
         };
         assert_eq!(choose(&c).as_deref(), Some("Big news today"));
+    }
+
+    #[test]
+    fn h1_must_be_the_titles_headline_part() {
+        let s = sites(&["example"]);
+        let run = |title: &str, h1: &str| {
+            let h1s = vec![h1.to_string()];
+            choose(&Candidates {
+                og: None,
+                ld: None,
+                twitter: None,
+                other_meta: None,
+                title_tag: Some(title),
+                h1s: &h1s,
+                sites: &s,
+            })
+        };
+        // The h1 is the title cut at punctuation: the h1.
+        assert_eq!(
+            run("River levels fall, Northtown", "River levels fall").as_deref(),
+            Some("River levels fall")
+        );
+        assert_eq!(
+            run("River levels fall_News_Portal", "River levels fall").as_deref(),
+            Some("River levels fall")
+        );
+        // The h1 is a shortened title: the title.
+        assert_eq!(
+            run("Pattern Matching Guide", "Pattern Matching").as_deref(),
+            Some("Pattern Matching Guide")
+        );
+        assert!(within_punctuation(&key("Die Größe"), "Die Größe | Site"));
+        assert!(!within_punctuation(&key("Größe"), "Die Größeren"));
     }
 
     #[test]
