@@ -14,6 +14,7 @@
 //!   shortened h1, "Guide" missing, does not replace the full title); else `og:title`, the JSON-LD headline,
 //!   `twitter:title`, other title metas (each with site-name pieces cut);
 //!   else `<title>` with its site-name suffix or prefix cut; else the first `<h1>`.
+//!   Permalink signs after an h1's text ("¶", "🔗") are not part of it.
 //!   See [`title`].
 //! - **date** / **date_modified**: JSON-LD, then publication `<meta>`s,
 //!   microdata, the URL, `<time>`/date-classed elements, the text around the
@@ -536,6 +537,15 @@ static KICKER: Needles = Needles::new(&[
 /// The text of a headline element without its kicker ("Climate: " in a
 /// separate span), with the pieces of a split headline joined by a space.
 fn headline_text(dom: &Dom, id: NodeId) -> String {
+    let t = headline_parts(dom, id);
+    // Permalink anchors printed after the heading text ("Title¶", "Title 🔗").
+    match t.trim_end_matches(['¶', '🔗', '⚓', '§']).trim_end() {
+        cut if cut.len() < t.len() && !cut.is_empty() => cut.to_string(),
+        _ => t,
+    }
+}
+
+fn headline_parts(dom: &Dom, id: NodeId) -> String {
     let kids: Vec<NodeId> = dom
         .children(id)
         .filter(|&c| dom.text(c).is_none_or(|t| !t.trim().is_empty()))

@@ -303,3 +303,26 @@ fn labelled_byline_near_headline() {
     );
     assert!(m.authors.is_empty());
 }
+
+#[test]
+fn permalink_sign_after_headline_is_dropped() {
+    let m = run(
+        r##"<html><head><title>Notes on caching</title></head><body>
+        <h1>Notes on caching<a class="anchor" href="#top">¶</a></h1><p>Text.</p></body></html>"##,
+        None,
+    );
+    assert_eq!(m.title.as_deref(), Some("Notes on caching"));
+}
+
+#[test]
+fn angle_quote_separates_site_from_headline() {
+    let m = run(
+        r#"<html><head><title>Floods: roads closed in the valley › northtown.example</title>
+        </head><body><p>Text.</p></body></html>"#,
+        Some("https://northtown.example/floods"),
+    );
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Floods: roads closed in the valley")
+    );
+}

@@ -2,7 +2,7 @@
 //!
 //! Candidates are `og:title`, the JSON-LD headline, `twitter:title`, other
 //! title metas, the `<h1>`s and `<title>`. Site-name suffixes and prefixes
-//! (" | Site", " - Site", "Site: ") are cut when the cut part matches a known
+//! (" | Site", " - Site", " › Site", "Site: ") are cut when the cut part matches a known
 //! site name (og:site_name, JSON-LD publisher, the domain). An `<h1>` whose
 //! text equals a cleaned candidate or is contained in `<title>`/`og:title` is
 //! preferred, since it is the headline as the reader sees it. Contained means
@@ -16,12 +16,12 @@ use regex::Regex;
 
 /// Separators between a headline and a site name.
 static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s+[|\-–—·•»«/\\~:]{1,2}\s+|\s*\|\s*|\s+::\s+|:\s+").expect("valid regex")
+    Regex::new(r"\s+[|\-–—·•»«›‹/\\~:]{1,2}\s+|\s*\|\s*|\s+::\s+|:\s+").expect("valid regex")
 });
 
 /// Separators that end a headline in `<title>` (no colon: "Brexit: what now" is one headline).
 static SUFFIX_SEPARATOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s+[|\-–—·•»«/\\~:]{1,2}\s+|\s*\|\s*").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"\s+[|\-–—·•»«›‹/\\~:]{1,2}\s+|\s*\|\s*").expect("valid regex"));
 
 /// Lower-case letters and digits only: the comparison key for titles and site names.
 pub fn key(s: &str) -> String {
