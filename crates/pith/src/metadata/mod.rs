@@ -14,7 +14,8 @@
 //!   shortened h1, "Guide" missing, does not replace the full title); else `og:title`, the JSON-LD headline,
 //!   `twitter:title`, other title metas (each with site-name pieces cut);
 //!   else `<title>` with its site-name suffix or prefix cut; else the first `<h1>`.
-//!   Permalink signs after an h1's text ("¶", "🔗") are not part of it.
+//!   Permalink signs after an h1's text ("¶", "🔗"), soft hyphens, and the
+//!   colon or dash left after its kicker are not part of it.
 //!   See [`title`].
 //! - **date** / **date_modified**: JSON-LD, then publication `<meta>`s,
 //!   microdata, the URL, `<time>`/date-classed elements, the text around the
@@ -537,7 +538,11 @@ static KICKER: Needles = Needles::new(&[
 /// The text of a headline element without its kicker ("Climate: " in a
 /// separate span), with the pieces of a split headline joined by a space.
 fn headline_text(dom: &Dom, id: NodeId) -> String {
-    let t = headline_parts(dom, id);
+    let mut t = headline_parts(dom, id);
+    // Soft hyphens and zero-width spaces are line-break hints, not text.
+    if t.contains(['\u{ad}', '\u{200b}']) {
+        t = t.replace(['\u{ad}', '\u{200b}'], "");
+    }
     // Permalink anchors printed after the heading text ("Title¶", "Title 🔗").
     match t.trim_end_matches(['¶', '🔗', '⚓', '§']).trim_end() {
         cut if cut.len() < t.len() && !cut.is_empty() => cut.to_string(),
@@ -556,6 +561,8 @@ fn headline_parts(dom: &Dom, id: NodeId) -> String {
             .filter(|&&c| !dom.attr(c, "class").is_some_and(|k| KICKER.is_match(k)))
             .map(|&c| dom.text_content(c))
             .filter(|t| !t.is_empty())
+            // The colon or dash that followed the kicker goes with it.
+            .skip_while(|t| !t.chars().any(char::is_alphanumeric))
             .collect();
         if !kept.is_empty() {
             return kept.join(" ");

@@ -326,3 +326,21 @@ fn angle_quote_separates_site_from_headline() {
         Some("Floods: roads closed in the valley")
     );
 }
+
+#[test]
+fn kicker_punctuation_and_soft_hyphens_leave_the_headline() {
+    let m = run(
+        r#"<html><body><h1><span class="headline-kicker">Transport</span><span>: </span>
+        <span class="headline-main">Ferry service resumes</span></h1><p>Text.</p></body></html>"#,
+        None,
+    );
+    assert_eq!(m.title.as_deref(), Some("Ferry service resumes"));
+    let m = run(
+        "<html><body><h1>Fähr\u{ad}verkehr wird wieder auf\u{ad}genommen</h1><p>Text.</p></body></html>",
+        None,
+    );
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Fährverkehr wird wieder aufgenommen")
+    );
+}
