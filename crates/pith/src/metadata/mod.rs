@@ -10,7 +10,8 @@
 //! that gives a usable value wins:
 //!
 //! - **title**: an `<h1>` that equals a metadata title or is most of
-//!   `<title>`/`og:title` with punctuation or nothing on each side (so a
+//!   `<title>` or of `og:title` (each tried, as one may carry a longer
+//!   suffix or kicker) with punctuation or nothing on each side (so a
 //!   shortened h1, "Guide" missing, does not replace the full title); else `og:title`, the JSON-LD headline,
 //!   `twitter:title`, other title metas (each with site-name pieces cut);
 //!   else `<title>` with its site-name suffix or prefix cut; else the first `<h1>`.

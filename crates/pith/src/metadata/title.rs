@@ -185,17 +185,17 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
         if cleaned.iter().any(|t| key(t) == hk) {
             return Some(h.clone());
         }
-        if title_key.contains(&hk) || og_key.contains(&hk) {
+        for (tk, full) in [(&title_key, title_tag), (&og_key, c.og)] {
             // The h1 must be a large part of the title, not a word of it,
             // and whole pieces of it ("Headline | Site", not "Headline
             // Test": there the h1 is a shortened title, not the title cut).
-            let (tk, full) = if title_key.contains(&hk) {
-                (&title_key, title_tag)
-            } else {
-                (&og_key, c.og)
-            };
-            let whole = full.is_some_and(|f| within_punctuation(&hk, f));
-            if hk.chars().count() * 2 >= tk.chars().count() && whole {
+            // <title> and og:title are each tried: one may carry a longer
+            // site suffix or kicker than the other.
+            if !tk.contains(&hk) {
+                continue;
+            }
+            let (hn, tn) = (hk.chars().count(), tk.chars().count());
+            if hn * 2 >= tn && full.is_some_and(|f| within_punctuation(&hk, f)) {
                 return Some(h.clone());
             }
         }
@@ -307,6 +307,23 @@ mod tests {
         );
         assert!(within_punctuation(&key("Die Größe"), "Die Größe | Site"));
         assert!(!within_punctuation(&key("Größe"), "Die Größeren"));
+    }
+
+    #[test]
+    fn h1_found_in_og_title_when_title_tag_is_longer() {
+        let s = sites(&["example"]);
+        let h1s = vec!["Ferry service resumes".to_string()];
+        let c = Candidates {
+            og: Some("Transport - Ferry service resumes"),
+            ld: None,
+            twitter: None,
+            other_meta: None,
+            // Too long beside the h1 here; og:title is not.
+            title_tag: Some("Blog: Transport | Ferry service resumes — The Weekly Harbour Gazette"),
+            h1s: &h1s,
+            sites: &s,
+        };
+        assert_eq!(choose(&c).as_deref(), Some("Ferry service resumes"));
     }
 
     #[test]
