@@ -344,3 +344,32 @@ fn kicker_punctuation_and_soft_hyphens_leave_the_headline() {
         Some("Fährverkehr wird wieder aufgenommen")
     );
 }
+
+#[test]
+fn author_named_like_the_site() {
+    // Alone, the site's name is the byline: a blogger named like the blog.
+    let m = run(
+        r#"<html><head><meta property="og:site_name" content="Kim Example">
+        <meta name="author" content="Kim Example"></head>
+        <body><h1>Notes from the allotment</h1><p>Text.</p></body></html>"#,
+        None,
+    );
+    assert_eq!(m.authors, ["Kim Example"]);
+    // Beside a person, it is the publisher credited along.
+    let m = run(
+        r#"<html><head><meta property="og:site_name" content="Harbour Times">
+        <meta name="author" content="Jane Example, Harbour Times"></head>
+        <body><h1>Ferry service resumes</h1><p>Text.</p></body></html>"#,
+        None,
+    );
+    assert_eq!(m.authors, ["Jane Example"]);
+    // The metadata names only the site, the page a person: the person.
+    let m = run(
+        r#"<html><head><meta property="og:site_name" content="Harbour Times">
+        <meta name="author" content="Harbour Times"></head>
+        <body><h1>Ferry service resumes</h1><p class="byline">By Jane Example</p>
+        <p>Text.</p></body></html>"#,
+        None,
+    );
+    assert_eq!(m.authors, ["Jane Example"]);
+}
