@@ -42,7 +42,8 @@ static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*(?:,|;|&|\||•|·|/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bi\b|\bve\b|\bog\b|\boch\b|\boraz\b|\bи\b|\bmit\b|\bwith\b)\s*")
         .expect("valid regex")
 });
-/// Bylines that name no person.
+/// Bylines that name no person. "Redaktion" is not among them: German sites
+/// credit desk pieces to it as the author, as organisations are credited.
 const NOT_NAMES: &[&str] = &[
     "admin",
     "administrator",
@@ -54,7 +55,6 @@ const NOT_NAMES: &[&str] = &[
     "staff",
     "editor",
     "editors",
-    "redaktion",
     "team",
     "facebook",
     "twitter",
@@ -72,7 +72,6 @@ const NOT_NAMES: &[&str] = &[
     "comments",
     "reply",
     "antworten",
-    "redaktion",
     "im gespräch",
     "sign in",
     "sign up",
@@ -376,6 +375,7 @@ mod tests {
     fn chrome_is_no_name() {
         assert_eq!(clean("Sign In | Sign Up"), Vec::<String>::new());
         assert_eq!(clean("Our Foreign Staff"), Vec::<String>::new());
+        assert_eq!(clean("Von Redaktion"), ["Redaktion"]);
         assert_eq!(clean("Redacci&oacute;n Central"), ["Redacción Central"]);
     }
 }
