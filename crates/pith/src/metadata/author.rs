@@ -21,9 +21,11 @@ static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:interview|автор|yazar|texte?|autor(?:in)?|auteur|author|verfasser(?:in)?|redakteur(?:in)?|reporter)\b\s*([:\-–—]?)\s*")
         .expect("valid regex")
 });
-/// Noise inside a byline: e-mail addresses, URLs, handles, "View all posts by".
+/// Noise inside a byline: e-mail addresses, URLs, handles, "View all posts by",
+/// what follows "posted" or "published" after the name, and the photo or
+/// illustration credit after the author's ("Text von A, Fotos von B").
 static NOISE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[\w.+-]+@[\w-]+\.[\w.-]+|https?://\S+|www\.\S+|@\w+|view all (?:posts|articles|stories) by|(?:e-?mail|follow|contact|more from|more by|more stories by|all posts by|articles by|see all)(?: the)? (?:author|on twitter|me)?|\(.*?\)|\b(?:last\s+)?updated\b.*$|\bpublished\b.*$|\bposted\b.*$")
+    Regex::new(r"(?i)[\w.+-]+@[\w-]+\.[\w.-]+|https?://\S+|www\.\S+|@\w+|view all (?:posts|articles|stories) by|(?:e-?mail|follow|contact|more from|more by|more stories by|all posts by|articles by|see all)(?: the)? (?:author|on twitter|me)?|\(.*?\)|\b(?:last\s+)?updated\b.*$|\s(?:published|posted)\b.*$|\b(?:illustrations?|illustrationen|fotos?|photos?|photography|bilder?|grafik(?:en)?)\s*(?:von|by|:).*$")
         .expect("valid regex")
 });
 /// Job titles and roles that follow or precede names.
@@ -124,7 +126,8 @@ pub fn clean(raw: &str) -> Vec<String> {
                 continue;
             }
             if colon || rest.split_whitespace().count() >= 2 {
-                p = rest.to_string();
+                // "Text von Jane Doe": the preposition after the label goes too.
+                p = PREFIX.replace(rest, "").to_string();
             }
         }
         // A role goes when a name is left ("Jane Doe Staff Writer", "Senior
@@ -217,7 +220,18 @@ pub fn from_page(dom: &Dom, page: &Page<'_>, window: &TextWindow) -> Vec<String>
         }
         if BY_LINE.is_match(t) {
             let names = clean(t);
-            if !names.is_empty() && names.iter().all(|n| looks_like_person(n)) {
+            let verb = VERB_BY.is_match(t);
+            if !names.is_empty()
+                && names
+                    .iter()
+                    .all(|n| looks_like_person(n) || (verb && capitalised(n)))
+            {
+                return names;
+            }
+        }
+        if let Some(m) = DATED_BY.find(t) {
+            let names = clean(&t[m.end()..]);
+            if !names.is_empty() && names.iter().all(|n| capitalised(n)) {
                 return names;
             }
         }
@@ -252,7 +266,22 @@ static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A text that is only a byline preposition or label: "By", "Von", "Autor".
 static BARE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:by|von|par|por|door|autor(?:in)?|author|written\s+by)\s*:?$")
+    Regex::new(r"^[\-–—_*·•|\s]*(?i:(?:(?:ein\s+)?(?:blog\s*)?(?:beitrag|artikel|text|post|story|written|posted|published|veröffentlicht|publiziert|geschrieben)\s+)?(?:by|von|par|por|door)|autor(?:in)?|author)\s*:?$")
+        .expect("valid regex")
+});
+
+/// A byline introduced by a verb or a noun ("Posted by", "Ein Artikel von"):
+/// unlike a bare "By" or "Von", which start sentences too, it is trusted
+/// with a one-word name.
+static VERB_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\-–—_*·•|\s]*(?i:(?:ein\s+)?(?:blog\s*)?(?:beitrag|artikel|text|post|story|written|posted|published|veröffentlicht|publiziert|geschrieben)\s*(?:by|von|par|por|door|di|av))\s")
+        .expect("valid regex")
+});
+
+/// "Posted on 21 September 2020 by Jane Doe": the date between the verb and
+/// the name.
+static DATED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:posted|published|veröffentlicht|erschienen)\s+(?:on|am)\s+.{4,40}?\s(?:by|von)\s+")
         .expect("valid regex")
 });
 
@@ -266,6 +295,15 @@ static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[\-–—_*·•|\s]*(?i:(?:ein\s+)?(?:blog\s*)?(?:beitrag|artikel|text|post|story|written|posted|published|veröffentlicht|publiziert|geschrieben)?\s*(?:by|von|par|por|door|di|av))\s+\p{Lu}")
         .expect("valid regex")
 });
+
+/// One or more words, each capitalised.
+fn capitalised(n: &str) -> bool {
+    let ws: Vec<&str> = n.split_whitespace().collect();
+    (1..=5).contains(&ws.len())
+        && ws
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
 
 /// Capitalised words, as person names are written in Latin and Cyrillic scripts.
 fn looks_like_person(n: &str) -> bool {

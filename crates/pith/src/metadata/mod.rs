@@ -27,8 +27,12 @@
 //!   and author/byline-classed elements; a "By …" line near the headline
 //!   (after a rule of dashes too); a labelled line near the headline
 //!   ("Autor: …", "… - Redaktion: …"), or a text that is only a label ("By",
-//!   "Autor:") followed by the names, where the label says what the text is
-//!   and only names that look like persons are kept (agency codes go);
+//!   "Autor:", "| By", "Ein Artikel von") followed by the names, where the
+//!   label says what the text is and only names that look like persons are
+//!   kept (agency codes go); "Posted on <date> by …". A verb or noun before
+//!   "by" ("Posted by", "Text von") is trusted with a one-word name, a bare
+//!   "By"/"Von" is not (it starts sentences too); photo and illustration
+//!   credits after the author's are cut;
 //!   JSON-LD organisation authors last. A name equal to the site name goes
 //!   when person names stand beside it (the publisher credited along); alone,
 //!   it is the answer when the page names no one else (a blogger named like

@@ -373,3 +373,35 @@ fn author_named_like_the_site() {
     );
     assert_eq!(m.authors, ["Jane Example"]);
 }
+
+#[test]
+fn verb_bylines_and_credits() {
+    let page = |line: &str| {
+        format!("<html><body><h1>Harbour works begin</h1>{line}<p>Long text of the story here.</p></body></html>")
+    };
+    // "Posted by" is trusted with a one-word name; a bare "By" is not.
+    let m = run(&page("<p>Posted by Kim</p>"), None);
+    assert_eq!(m.authors, ["Kim"]);
+    let m = run(&page("<p>By Monday</p>"), None);
+    assert!(m.authors.is_empty());
+    // The date between the verb and the name.
+    let m = run(
+        &page("<div>Posted on May 3, 2020 by Jane Example</div>"),
+        None,
+    );
+    assert_eq!(m.authors, ["Jane Example"]);
+    // The label in a text of its own, with leading punctuation or a noun.
+    let m = run(&page("<span>| By </span><span>Jane Example</span>"), None);
+    assert_eq!(m.authors, ["Jane Example"]);
+    let m = run(
+        &page("<div>Ein Artikel von <strong>Hans Muster</strong> | 27.01.2022</div>"),
+        None,
+    );
+    assert_eq!(m.authors, ["Hans Muster"]);
+    // The illustrator credited after the author is not an author.
+    let m = run(
+        &page("<p><em>Text von Hans Muster, Illustration von Eva Beispiel</em></p>"),
+        None,
+    );
+    assert_eq!(m.authors, ["Hans Muster"]);
+}
