@@ -11,7 +11,7 @@ use crate::dom::{tag, Dom, NodeId};
 
 /// Leading words that introduce a byline, in the languages of the date module.
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:written|posted|published|reported|story|words|text|interview|compiled|edited)\s+by|(?:veröffentlicht|publiziert|gepostet|erstellt|verfasst|geschrieben)\s+von|ein\s+beitrag\s+von|publié\s+par|écrit\s+par|publicado\s+por|escrito\s+por|pubblicato\s+da|scritto\s+da|geplaatst\s+door|by|von|vom|par|por|door|av|af|od|от)\b\s*[:\-–—]?\s*")
+    Regex::new(r"(?i)^\s*(?:(?:written|posted|published|reported|story|words|text|interview|compiled|edited)\s+by|(?:veröffentlicht|publiziert|gepostet|erstellt|verfasst|geschrieben|eingestellt)\s+von|ein\s+beitrag\s+von|publié\s+par|écrit\s+par|publicado\s+por|escrito\s+por|pubblicato\s+da|scritto\s+da|geplaatst\s+door|by|von|vom|par|por|door|av|af|od|от)\b\s*[:\-–—]?\s*")
         .expect("valid regex")
 });
 /// Nouns that label a byline ("Author: Jane Doe", "Text Hans Meier"). Unlike
@@ -83,6 +83,35 @@ const NOT_NAMES: &[&str] = &[
     "subscribe",
     "anmelden",
     "registrieren",
+    "super user",
+    "user",
+    "username",
+    "benutzer",
+    "benutzername",
+    "publisher",
+    "anonym",
+    "anónimo",
+    "anonyme",
+    "unbekannt",
+    "inconnu",
+    "desconocido",
+    // Countries end the owner's address in author metas ("Firm, Town, Germany").
+    "germany",
+    "deutschland",
+    "austria",
+    "österreich",
+    "switzerland",
+    "schweiz",
+    "suisse",
+    "france",
+    "italy",
+    "italia",
+    "spain",
+    "españa",
+    "usa",
+    "united states",
+    "united kingdom",
+    "uk",
 ];
 
 /// Words that never occur in a person's name but do in byline chrome
@@ -414,6 +443,12 @@ mod tests {
         assert_eq!(clean("Sign In | Sign Up"), Vec::<String>::new());
         assert_eq!(clean("Our Foreign Staff"), Vec::<String>::new());
         assert_eq!(clean("Von Redaktion"), ["Redaktion"]);
+        assert_eq!(clean("Eingestellt von Unknown"), Vec::<String>::new());
+        assert_eq!(clean("Super User"), Vec::<String>::new());
+        assert_eq!(
+            clean("Example GmbH, Bonn, Germany"),
+            ["Example GmbH", "Bonn"]
+        );
         assert_eq!(clean("Redacci&oacute;n Central"), ["Redacción Central"]);
     }
 }

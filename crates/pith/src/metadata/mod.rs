@@ -42,8 +42,9 @@
 //!   month name before it goes with it ("Jane Doe March 25, 2015"); label
 //!   nouns ("Author", "Reporter", "Text") and job titles are cut only when a
 //!   name of two words or more is left, since they are also words of names
-//!   ("Jane Reporter", "Author Name"); sign-in links and "Our … Staff" are no
-//!   names; twice-escaped Latin-1 letters (`&oacute;`) are decoded.
+//!   ("Jane Reporter", "Author Name"); sign-in links, "Our … Staff", CMS
+//!   placeholders ("Super User", "publisher", "Unknown") and the country that
+//!   ends an owner's address ("Firm, Town, Germany") are no names; twice-escaped Latin-1 letters (`&oacute;`) are decoded.
 //! - **site_name**: `og:site_name`, JSON-LD publisher, JSON-LD WebSite name,
 //!   `application-name`, else the piece of `<title>` beside the headline.
 //! - **description**: `og:description`, `description`, `twitter:description`, JSON-LD.
