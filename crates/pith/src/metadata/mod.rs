@@ -22,7 +22,7 @@
 //!   microdata, the URL, `<time>`/date-classed elements, the text around the
 //!   headline. See [`pubdate`] for the full order and plausibility rules.
 //! - **authors**: JSON-LD Person authors; author `<meta>`s (`author`,
-//!   `article:author`, `parsely-author`, `sailthru.author`, Dublin Core
+//!   `article:author`, `parsely-author`, `sailthru.author`, Dublin Core (`dc.` and RDFa `dc:`)
 //!   creator, `citation_author`); microdata `itemprop=author`; `rel=author`
 //!   and author/byline-classed elements; a "By …" line near the headline
 //!   (after a rule of dashes too); a labelled line near the headline
@@ -717,7 +717,9 @@ pub fn extract(dom: &Dom, ctx: &Context<'_>) -> Metadata {
     let other = page
         .get(&[
             "dc.title",
+            "dc:title",
             "dcterms.title",
+            "dcterms:title",
             "parsely-title",
             "sailthru.title",
             "headline",
@@ -826,7 +828,9 @@ pub fn extract(dom: &Dom, ctx: &Context<'_>) -> Metadata {
             "parsely-author",
             "sailthru.author",
             "dc.creator",
+            "dc:creator",
             "dcterms.creator",
+            "dcterms:creator",
             "citation_author",
             "byl",
             "twitter:creator:name",

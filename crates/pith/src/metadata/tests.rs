@@ -405,3 +405,16 @@ fn verb_bylines_and_credits() {
     );
     assert_eq!(m.authors, ["Hans Muster"]);
 }
+
+#[test]
+fn dublin_core_rdfa_spelling() {
+    let m = run(
+        r#"<html><head><title>Untitled</title>
+        <meta property="dc:title" content="Tide tables for the spring">
+        <meta property="dc:creator" content="Jane Example"></head>
+        <body><p>Text.</p></body></html>"#,
+        None,
+    );
+    assert_eq!(m.title.as_deref(), Some("Tide tables for the spring"));
+    assert_eq!(m.authors, ["Jane Example"]);
+}
