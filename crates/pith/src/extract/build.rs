@@ -1210,6 +1210,8 @@ impl<'a> Builder<'a> {
         let Some(title) = &self.title else {
             return false;
         };
+        // The metadata title leaves out a heading's permalink sign ("Title¶").
+        let text = text.trim_end_matches(['¶', '🔗', '⚓', '§']).trim_end();
         !text.is_empty() && (title == text || (text.len() >= 15 && title.contains(text)))
     }
 

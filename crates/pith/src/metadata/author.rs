@@ -11,22 +11,32 @@ use crate::dom::{tag, Dom, NodeId};
 
 /// Leading words that introduce a byline, in the languages of the date module.
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:written|posted|published|reported|story|words|text|interview|compiled|edited)\s+by|(?:veröffentlicht|publiziert|gepostet|erstellt|verfasst|geschrieben)\s+von|ein\s+beitrag\s+von|publié\s+par|écrit\s+par|publicado\s+por|escrito\s+por|pubblicato\s+da|scritto\s+da|geplaatst\s+door|interview|by|von|vom|par|por|door|av|af|od|от|автор|yazar|texte?|autor(?:in)?|auteur|author|verfasser(?:in)?|geschrieben von|redakteur(?:in)?|reporter)\b\s*[:\-–—]?\s*")
+    Regex::new(r"(?i)^\s*(?:(?:written|posted|published|reported|story|words|text|interview|compiled|edited)\s+by|(?:veröffentlicht|publiziert|gepostet|erstellt|verfasst|geschrieben|eingestellt)\s+von|ein\s+beitrag\s+von|publié\s+par|écrit\s+par|publicado\s+por|escrito\s+por|pubblicato\s+da|scritto\s+da|geplaatst\s+door|by|von|vom|par|por|door|av|af|od|от)\b\s*[:\-–—]?\s*")
         .expect("valid regex")
 });
-/// Noise inside a byline: e-mail addresses, URLs, handles, "View all posts by".
+/// Nouns that label a byline ("Author: Jane Doe", "Text Hans Meier"). Unlike
+/// "By", they are also words of names and titles ("Author Name", "Jane
+/// Reporter"), so they are cut only before a colon or a full name.
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:interview|автор|yazar|texte?|autor(?:in)?|auteur|author|verfasser(?:in)?|redakteur(?:in)?|reporter)\b\s*([:\-–—]?)\s*")
+        .expect("valid regex")
+});
+/// Noise inside a byline: e-mail addresses, URLs, handles, "View all posts by",
+/// what follows "posted" or "published" after the name, and the photo or
+/// illustration credit after the author's ("Text von A, Fotos von B").
 static NOISE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[\w.+-]+@[\w-]+\.[\w.-]+|https?://\S+|www\.\S+|@\w+|view all (?:posts|articles|stories) by|(?:e-?mail|follow|contact|more from|more by|more stories by|all posts by|articles by|see all)(?: the)? (?:author|on twitter|me)?|\(.*?\)|\bupdated\b.*$|\bpublished\b.*$|\bposted\b.*$")
+    Regex::new(r"(?i)[\w.+-]+@[\w-]+\.[\w.-]+|https?://\S+|www\.\S+|@\w+|view all (?:posts|articles|stories) by|(?:e-?mail|follow|contact|more from|more by|more stories by|all posts by|articles by|see all)(?: the)? (?:author|on twitter|me)?|\(.*?\)|\b(?:last\s+)?updated\b.*$|\s(?:published|posted)\b.*$|\b(?:illustrations?|illustrationen|fotos?|photos?|photography|bilder?|grafik(?:en)?)\s*(?:von|by|:).*$")
         .expect("valid regex")
 });
 /// Job titles and roles that follow or precede names.
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:senior|chief|staff|special|contributing|guest|freelance|political|foreign|national|business|sports?|tech(?:nology)?|science|health|investigative|deputy|managing|executive|associate|assistant|news)\s+)*(?:staff writer|writer|reporter|correspondent|editor(?:[- ]at[- ]large|[- ]in[- ]chief)?|contributor|columnist|journalist|photographer|producer|analyst|redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|journaliste|rédact(?:eur|rice)|redactor(?:a)?|periodista|giornalista|dziennikarz|muhabir)s?\b")
+    Regex::new(r"(?i)\b(?:(?:senior|chief|staff|special|contributing|guest|freelance|political|foreign|national|business|sports?|tech(?:nology)?|science|health|investigative|deputy|managing|executive|associate|assistant|news|games|gaming|music|film|culture|opinion|travel|food|arts|entertainment|digital|video)\s+)*(?:staff writer|writer|reporter|correspondent|editor(?:[- ]at[- ]large|[- ]in[- ]chief)?|contributor|columnist|journalist|photographer|producer|analyst|(?:chef)?redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|journaliste|rédact(?:eur|rice)|redactor(?:a)?|periodista|giornalista|dziennikarz|muhabir)s?\b")
         .expect("valid regex")
 });
-/// Prepositions left before a cut-off date ("am", "on", "le").
+/// Prepositions, weekdays and month names left before a cut-off date ("am",
+/// "on", "le", "Jane Doe March 25, 2015", "Ana Ruiz hace 3 horas").
 static TRAILING_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[\s,|•·\-–—]*(?:\b(?:am|um|on|at|le|el|il|op|den|vom|updated|published|aktualisiert|veröffentlicht|mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b[\s,:]*)*[\s,|•·\-–—(]*$")
+    Regex::new(r"(?i)[\s,|•·\-–—]*(?:\b(?:am|um|on|at|le|el|il|op|den|vom|(?:last\s+)?updated|published|(?:zuletzt\s+)?aktualisiert|veröffentlicht|mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|januar|februar|märz|juni|juli|oktober|dezember|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|hace|vor|il\s+y\s+a)\b\.?[\s,:]*)*[\s,|•·\-–—(]*$")
         .expect("valid regex")
 });
 /// Separators between several names.
@@ -34,7 +44,8 @@ static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*(?:,|;|&|\||•|·|/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bi\b|\bve\b|\bog\b|\boch\b|\boraz\b|\bи\b|\bmit\b|\bwith\b)\s*")
         .expect("valid regex")
 });
-/// Bylines that name no person.
+/// Bylines that name no person. "Redaktion" is not among them: German sites
+/// credit desk pieces to it as the author, as organisations are credited.
 const NOT_NAMES: &[&str] = &[
     "admin",
     "administrator",
@@ -46,7 +57,6 @@ const NOT_NAMES: &[&str] = &[
     "staff",
     "editor",
     "editors",
-    "redaktion",
     "team",
     "facebook",
     "twitter",
@@ -64,13 +74,50 @@ const NOT_NAMES: &[&str] = &[
     "comments",
     "reply",
     "antworten",
-    "redaktion",
     "im gespräch",
+    "sign in",
+    "sign up",
+    "log in",
+    "login",
+    "register",
+    "subscribe",
+    "anmelden",
+    "registrieren",
+    "super user",
+    "user",
+    "username",
+    "benutzer",
+    "benutzername",
+    "publisher",
+    "anonym",
+    "anónimo",
+    "anonyme",
+    "unbekannt",
+    "inconnu",
+    "desconocido",
+    // Countries end the owner's address in author metas ("Firm, Town, Germany").
+    "germany",
+    "deutschland",
+    "austria",
+    "österreich",
+    "switzerland",
+    "schweiz",
+    "suisse",
+    "france",
+    "italy",
+    "italia",
+    "spain",
+    "españa",
+    "usa",
+    "united states",
+    "united kingdom",
+    "uk",
 ];
 
-/// Words that never occur in a person's name but do in byline chrome.
+/// Words that never occur in a person's name but do in byline chrome
+/// ("Our Foreign Staff", "Staff reports" name no one).
 static NOT_NAME_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:veröffentlicht|publiziert|published|posted|updated|aktualisiert|kommentar\w*|comments?|verschieben|share|teilen|minuten?|minutes?|lesezeit|read|im gespräch|designed|powered|theme)\b")
+    Regex::new(r"(?i)\b(?:veröffentlicht|publiziert|published|posted|updated|aktualisiert|kommentar\w*|comments?|verschieben|share|teilen|minuten?|minutes?|lesezeit|read|im gespräch|designed|powered|theme|staff|our)\b")
         .expect("valid regex")
 });
 
@@ -86,7 +133,10 @@ pub fn clean(raw: &str) -> Vec<String> {
     let s = NOISE.replace_all(&s, " ");
     let mut out = Vec::new();
     for piece in SPLIT.split(&s) {
-        let mut p = piece.trim().to_string();
+        let mut p = piece
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .trim()
+            .to_string();
         // Strip prefixes repeatedly: "By: Author: Jane".
         for _ in 0..3 {
             let stripped = PREFIX.replace(&p, "").to_string();
@@ -95,8 +145,32 @@ pub fn clean(raw: &str) -> Vec<String> {
             }
             p = stripped;
         }
-        let p = ROLE.replace_all(&p, " ");
-        let p = super::clean_text(&p);
+        // "Author: Jane Doe" and "Autor Hans Meier" lose the label; "Author
+        // Name" and "Reporter Jane" are left whole.
+        if let Some(c) = LABEL.captures(&p) {
+            let rest = &p[c.get(0).map_or(0, |m| m.end())..];
+            let colon = c.get(1).is_some_and(|m| !m.as_str().is_empty());
+            // A label alone ("Text | Jane Doe") is no name.
+            if rest.trim().is_empty() {
+                continue;
+            }
+            if colon || rest.split_whitespace().count() >= 2 {
+                // "Text von Jane Doe": the preposition after the label goes too.
+                p = PREFIX.replace(rest, "").to_string();
+            }
+        }
+        // A role goes when a name is left ("Jane Doe Staff Writer", "Senior
+        // Editor Jane Doe"), not when it was a word of the name ("Jane
+        // Reporter") or of an organisation ("Contributors to Wikimedia projects").
+        let unroled = super::clean_text(&ROLE.replace_all(&p, " "));
+        let keeps_name = unroled.is_empty()
+            || (unroled.split_whitespace().count() >= 2
+                && !unroled.starts_with(|c: char| c.is_lowercase()));
+        let p = if keeps_name {
+            unroled
+        } else {
+            super::clean_text(&p)
+        };
         let p = p.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'' && c != ')');
         // "Jr." and initials keep their period; a sentence's full stop goes.
         let last_len = p.rsplit(' ').next().map_or(0, |w| w.chars().count());
@@ -168,17 +242,77 @@ pub fn from_page(dom: &Dom, page: &Page<'_>, window: &TextWindow) -> Vec<String>
         }
     }
     // "By Jane Doe" as plain text near the headline.
-    for t in &window.texts {
+    for (i, t) in window.texts.iter().enumerate() {
         let t = t.trim();
-        if t.len() < 120 && BY_LINE.is_match(t) {
+        if t.len() >= 120 {
+            continue;
+        }
+        if BY_LINE.is_match(t) {
             let names = clean(t);
-            if !names.is_empty() && names.iter().all(|n| looks_like_person(n)) {
+            let verb = VERB_BY.is_match(t);
+            if !names.is_empty()
+                && names
+                    .iter()
+                    .all(|n| looks_like_person(n) || (verb && capitalised(n)))
+            {
+                return names;
+            }
+        }
+        if let Some(m) = DATED_BY.find(t) {
+            let names = clean(&t[m.end()..]);
+            if !names.is_empty() && names.iter().all(|n| capitalised(n)) {
+                return names;
+            }
+        }
+        // "Autor: Jane Doe/dpa", "12.03.2020 - Redaktion: Jane Doe": a label
+        // says what follows is the byline; the label may be a text of its own
+        // ("Autor:" in a heading, "By" in its own paragraph) before the names.
+        let rest = match LABELLED.find(t) {
+            Some(m) if m.end() < t.len() => Some(&t[m.end()..]),
+            Some(_) if i + 1 < window.after => Some(window.texts[i + 1].trim()),
+            _ if BARE_LABEL.is_match(t) && i + 1 < window.after => Some(window.texts[i + 1].trim()),
+            _ => None,
+        };
+        if let Some(rest) = rest.filter(|r| r.len() < 120) {
+            // Agency and desk codes beside the names ("/dpa") are dropped.
+            let names: Vec<String> = clean(rest)
+                .into_iter()
+                .filter(|n| looks_like_person(n))
+                .collect();
+            if !names.is_empty() {
                 return names;
             }
         }
     }
     Vec::new()
 }
+
+/// A byline label ending in a colon: "Autor:", "Redaktion:", "Written by:".
+static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[\s\-–—|•·,(])(?:autor(?:in|en)?|author|auteur|redaktion|verfasser(?:in)?|text|texte|reporter|written\s+by|von)\s*:\s*")
+        .expect("valid regex")
+});
+
+/// A text that is only a byline preposition or label: "By", "Von", "Autor".
+static BARE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\-–—_*·•|\s]*(?i:(?:(?:ein\s+)?(?:blog\s*)?(?:beitrag|artikel|text|post|story|written|posted|published|veröffentlicht|publiziert|geschrieben)\s+)?(?:by|von|par|por|door)|autor(?:in)?|author)\s*:?$")
+        .expect("valid regex")
+});
+
+/// A byline introduced by a verb or a noun ("Posted by", "Ein Artikel von"):
+/// unlike a bare "By" or "Von", which start sentences too, it is trusted
+/// with a one-word name.
+static VERB_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[\-–—_*·•|\s]*(?i:(?:ein\s+)?(?:blog\s*)?(?:beitrag|artikel|text|post|story|written|posted|published|veröffentlicht|publiziert|geschrieben)\s*(?:by|von|par|por|door|di|av))\s")
+        .expect("valid regex")
+});
+
+/// "Posted on 21 September 2020 by Jane Doe": the date between the verb and
+/// the name.
+static DATED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:posted|published|veröffentlicht|erschienen)\s+(?:on|am)\s+.{4,40}?\s(?:by|von)\s+")
+        .expect("valid regex")
+});
 
 /// Classes that name the author element itself rather than a byline box.
 static STRONG_CLASS: LazyLock<Regex> = LazyLock::new(|| {
@@ -187,9 +321,18 @@ static STRONG_CLASS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static BY_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:(?:ein\s+)?(?:blog\s*)?(?:beitrag|artikel|text|post|story|written|posted|published|veröffentlicht|publiziert|geschrieben)?\s*(?:by|von|par|por|door|di|av))\s+\p{Lu}")
+    Regex::new(r"^[\-–—_*·•|\s]*(?i:(?:ein\s+)?(?:blog\s*)?(?:beitrag|artikel|text|post|story|written|posted|published|veröffentlicht|publiziert|geschrieben)?\s*(?:by|von|par|por|door|di|av))\s+\p{Lu}")
         .expect("valid regex")
 });
+
+/// One or more words, each capitalised.
+fn capitalised(n: &str) -> bool {
+    let ws: Vec<&str> = n.split_whitespace().collect();
+    (1..=5).contains(&ws.len())
+        && ws
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
 
 /// Capitalised words, as person names are written in Latin and Cyrillic scripts.
 fn looks_like_person(n: &str) -> bool {
@@ -267,5 +410,45 @@ mod tests {
         assert_eq!(clean("Jane Doe | Reporter"), ["Jane Doe"]);
         assert_eq!(clean("admin"), Vec::<String>::new());
         assert_eq!(clean("Jane Doe; jane doe"), ["Jane Doe"]);
+    }
+
+    #[test]
+    fn month_after_name_is_cut() {
+        assert_eq!(clean("By Jane Doe March 25, 2015"), ["Jane Doe"]);
+        assert_eq!(clean("Jane Doe - January 9, 2020"), ["Jane Doe"]);
+        assert_eq!(clean("Hans Meier, 3. Oktober 2021"), ["Hans Meier"]);
+        assert_eq!(clean("Ana Ruiz hace 3 horas"), ["Ana Ruiz"]);
+        assert_eq!(clean("Last Updated: January 7, 2025"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn label_and_role_words_inside_names_stay() {
+        // A role or label that is a word of the name is kept.
+        assert_eq!(clean("Jane Reporter"), ["Jane Reporter"]);
+        assert_eq!(clean("Author Name"), ["Author Name"]);
+        assert_eq!(
+            clean("Contributors to Example projects"),
+            ["Contributors to Example projects"]
+        );
+        // As a label or a role beside a name it goes.
+        assert_eq!(clean("Author: Jane"), ["Jane"]);
+        assert_eq!(clean("Autor Hans Meier"), ["Hans Meier"]);
+        assert_eq!(clean("Text | Hans Meier"), ["Hans Meier"]);
+        assert_eq!(clean("Jane Doe Games Editor"), ["Jane Doe"]);
+        assert_eq!(clean("Hans Meier Chefredakteur"), ["Hans Meier"]);
+    }
+
+    #[test]
+    fn chrome_is_no_name() {
+        assert_eq!(clean("Sign In | Sign Up"), Vec::<String>::new());
+        assert_eq!(clean("Our Foreign Staff"), Vec::<String>::new());
+        assert_eq!(clean("Von Redaktion"), ["Redaktion"]);
+        assert_eq!(clean("Eingestellt von Unknown"), Vec::<String>::new());
+        assert_eq!(clean("Super User"), Vec::<String>::new());
+        assert_eq!(
+            clean("Example GmbH, Bonn, Germany"),
+            ["Example GmbH", "Bonn"]
+        );
+        assert_eq!(clean("Redacci&oacute;n Central"), ["Redacción Central"]);
     }
 }

@@ -10,18 +10,41 @@
 //! that gives a usable value wins:
 //!
 //! - **title**: an `<h1>` that equals a metadata title or is most of
-//!   `<title>`/`og:title`; else `og:title`, the JSON-LD headline,
+//!   `<title>` or of `og:title` (each tried, as one may carry a longer
+//!   suffix or kicker) with punctuation or nothing on each side (so a
+//!   shortened h1, "Guide" missing, does not replace the full title); else `og:title`, the JSON-LD headline,
 //!   `twitter:title`, other title metas (each with site-name pieces cut);
 //!   else `<title>` with its site-name suffix or prefix cut; else the first `<h1>`.
+//!   Permalink signs after an h1's text ("¶", "🔗"), soft hyphens, and the
+//!   colon or dash left after its kicker are not part of it.
 //!   See [`title`].
 //! - **date** / **date_modified**: JSON-LD, then publication `<meta>`s,
 //!   microdata, the URL, `<time>`/date-classed elements, the text around the
 //!   headline. See [`pubdate`] for the full order and plausibility rules.
 //! - **authors**: JSON-LD Person authors; author `<meta>`s (`author`,
-//!   `article:author`, `parsely-author`, `sailthru.author`, Dublin Core
+//!   `article:author`, `parsely-author`, `sailthru.author`, Dublin Core (`dc.` and RDFa `dc:`)
 //!   creator, `citation_author`); microdata `itemprop=author`; `rel=author`
-//!   and author/byline-classed elements; a "By …" line near the headline;
-//!   JSON-LD organisation authors last. Names equal to the site name are dropped.
+//!   and author/byline-classed elements; a "By …" line near the headline
+//!   (after a rule of dashes too); a labelled line near the headline
+//!   ("Autor: …", "… - Redaktion: …"), or a text that is only a label ("By",
+//!   "Autor:", "| By", "Ein Artikel von") followed by the names, where the
+//!   label says what the text is and only names that look like persons are
+//!   kept (agency codes go); "Posted on <date> by …". A verb or noun before
+//!   "by" ("Posted by", "Text von") is trusted with a one-word name, a bare
+//!   "By"/"Von" is not (it starts sentences too); photo and illustration
+//!   credits after the author's are cut;
+//!   JSON-LD organisation authors last. A name equal to the site name goes
+//!   when person names stand beside it (the publisher credited along); alone,
+//!   it is the answer when the page names no one else (a blogger named like
+//!   the blog, an organisation's own page), as all three evaluation sets'
+//!   annotators read such bylines.
+//!   Cleaning ([`author::clean`]): a date ends a byline, and the weekday or
+//!   month name before it goes with it ("Jane Doe March 25, 2015"); label
+//!   nouns ("Author", "Reporter", "Text") and job titles are cut only when a
+//!   name of two words or more is left, since they are also words of names
+//!   ("Jane Reporter", "Author Name"); sign-in links, "Our … Staff", CMS
+//!   placeholders ("Super User", "publisher", "Unknown") and the country that
+//!   ends an owner's address ("Firm, Town, Germany") are no names; twice-escaped Latin-1 letters (`&oacute;`) are decoded.
 //! - **site_name**: `og:site_name`, JSON-LD publisher, JSON-LD WebSite name,
 //!   `application-name`, else the piece of `<title>` beside the headline.
 //! - **description**: `og:description`, `description`, `twitter:description`, JSON-LD.
@@ -126,7 +149,7 @@ fn decode_entities(s: &str) -> String {
                     "hellip" => '…',
                     "laquo" => '«',
                     "raquo" => '»',
-                    _ => return None,
+                    _ => latin1_letter(ent)?,
                 })
             };
             ch.map(|c| (c, e + 1))
@@ -144,6 +167,23 @@ fn decode_entities(s: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The Latin-1 letters by entity name (`oacute` → 'ó'): CMSs that escape
+/// twice leave them in metadata as text ("Redacci&oacute;n").
+fn latin1_letter(name: &str) -> Option<char> {
+    const NAMES: [&str; 64] = [
+        "Agrave", "Aacute", "Acirc", "Atilde", "Auml", "Aring", "AElig", "Ccedil", "Egrave",
+        "Eacute", "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml", "ETH", "Ntilde", "Ograve",
+        "Oacute", "Ocirc", "Otilde", "Ouml", "times", "Oslash", "Ugrave", "Uacute", "Ucirc",
+        "Uuml", "Yacute", "THORN", "szlig", "agrave", "aacute", "acirc", "atilde", "auml", "aring",
+        "aelig", "ccedil", "egrave", "eacute", "ecirc", "euml", "igrave", "iacute", "icirc",
+        "iuml", "eth", "ntilde", "ograve", "oacute", "ocirc", "otilde", "ouml", "divide", "oslash",
+        "ugrave", "uacute", "ucirc", "uuml", "yacute", "thorn", "yuml",
+    ];
+    let i = NAMES.iter().position(|n| *n == name)?;
+    // The names follow the code points U+00C0 to U+00FF in order.
+    char::from_u32(0xC0 + u32::try_from(i).ok()?)
 }
 
 /// Class and id words of page parts that are not the article: comments,
@@ -365,6 +405,8 @@ pub(crate) struct TextWindow {
     pub exclusion: Exclusion,
     /// How many of `texts` come right after the headline.
     pub near: usize,
+    /// How many of `texts` come after the headline, in document order.
+    pub after: usize,
 }
 
 /// Texts after the headline read for a byline or date: a header holds a
@@ -390,6 +432,7 @@ impl TextWindow {
                 texts: Vec::new(),
                 exclusion,
                 near: 0,
+                after: 0,
             };
         };
         let mut before: Vec<NodeId> = Vec::new();
@@ -445,6 +488,7 @@ impl TextWindow {
         } else {
             0
         };
+        let after_len = after.len();
         let mut texts = after;
         if anchor.is_some() {
             texts.extend(
@@ -463,6 +507,7 @@ impl TextWindow {
             texts,
             exclusion,
             near,
+            after: after_len,
         }
     }
 }
@@ -503,6 +548,19 @@ static KICKER: Needles = Needles::new(&[
 /// The text of a headline element without its kicker ("Climate: " in a
 /// separate span), with the pieces of a split headline joined by a space.
 fn headline_text(dom: &Dom, id: NodeId) -> String {
+    let mut t = headline_parts(dom, id);
+    // Soft hyphens and zero-width spaces are line-break hints, not text.
+    if t.contains(['\u{ad}', '\u{200b}']) {
+        t = t.replace(['\u{ad}', '\u{200b}'], "");
+    }
+    // Permalink anchors printed after the heading text ("Title¶", "Title 🔗").
+    match t.trim_end_matches(['¶', '🔗', '⚓', '§']).trim_end() {
+        cut if cut.len() < t.len() && !cut.is_empty() => cut.to_string(),
+        _ => t,
+    }
+}
+
+fn headline_parts(dom: &Dom, id: NodeId) -> String {
     let kids: Vec<NodeId> = dom
         .children(id)
         .filter(|&c| dom.text(c).is_none_or(|t| !t.trim().is_empty()))
@@ -513,6 +571,8 @@ fn headline_text(dom: &Dom, id: NodeId) -> String {
             .filter(|&&c| !dom.attr(c, "class").is_some_and(|k| KICKER.is_match(k)))
             .map(|&c| dom.text_content(c))
             .filter(|t| !t.is_empty())
+            // The colon or dash that followed the kicker goes with it.
+            .skip_while(|t| !t.chars().any(char::is_alphanumeric))
             .collect();
         if !kept.is_empty() {
             return kept.join(" ");
@@ -657,7 +717,9 @@ pub fn extract(dom: &Dom, ctx: &Context<'_>) -> Metadata {
     let other = page
         .get(&[
             "dc.title",
+            "dc:title",
             "dcterms.title",
+            "dcterms:title",
             "parsely-title",
             "sailthru.title",
             "headline",
@@ -766,7 +828,9 @@ pub fn extract(dom: &Dom, ctx: &Context<'_>) -> Metadata {
             "parsely-author",
             "sailthru.author",
             "dc.creator",
+            "dc:creator",
             "dcterms.creator",
+            "dcterms:creator",
             "citation_author",
             "byl",
             "twitter:creator:name",
@@ -779,14 +843,27 @@ pub fn extract(dom: &Dom, ctx: &Context<'_>) -> Metadata {
                 .collect(),
         );
     }
-    // Only a byline that is exactly the site's name is dropped: "PETA-Team" on
-    // peta.de and a blogger named like the blog are real bylines.
-    authors.retain(|a| !sites.iter().any(|s| title::key(s) == title::key(a)));
+    // A name that is exactly the site's beside person names is the publisher
+    // credited along ("Jane Doe, CNN"): it goes. Alone it is held back while
+    // the page is searched for a person's byline, and is the answer if none
+    // is found: a blogger named like the blog, an organisation writing its
+    // own pages ("PETA-Team" on peta.de is no exact match and always stays).
+    let mut site_named = Vec::new();
+    let mut set_apart = |v: Vec<String>| -> Vec<String> {
+        let (own, others): (Vec<String>, Vec<String>) = v
+            .into_iter()
+            .partition(|a| sites.iter().any(|s| title::key(s) == title::key(a)));
+        if site_named.is_empty() {
+            site_named = own;
+        }
+        others
+    };
+    authors = set_apart(authors);
     if authors.is_empty() {
-        authors = author::from_page(dom, &page, &window);
-        // Only a byline that is exactly the site's name is dropped: "PETA-Team" on
-        // peta.de and a blogger named like the blog are real bylines.
-        authors.retain(|a| !sites.iter().any(|s| title::key(s) == title::key(a)));
+        authors = set_apart(author::from_page(dom, &page, &window));
+    }
+    if authors.is_empty() {
+        authors = site_named;
     }
     if authors.is_empty() {
         authors = author::dedupe(

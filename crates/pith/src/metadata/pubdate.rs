@@ -9,6 +9,11 @@
 //!    metadata disagrees with it, the URL wins, since metadata dates are
 //!    often refreshed by the CMS or given in UTC while the URL is fixed at
 //!    publication in the site's time zone;
+//!    When no URL date exists and the first unlabelled date printed right
+//!    under the headline is the metadata's modification day (not its
+//!    publication day), that day wins: the page shows the revision as the
+//!    article's date, and readers (and citations) go by the date shown. A
+//!    date labelled "updated" in its own text or the text before is skipped;
 //! 5. `<time>` and date-classed elements in the page, outside comments, related
 //!    stories, sidebars and footers, preferring ones marked as published;
 //! 6. a date in the text around the headline;
@@ -470,6 +475,15 @@ pub fn find(
     if published.is_none() {
         published = url_date;
     }
+    if let (Some(p), Some(m), None) = (published, modified, url_date) {
+        // The page prints its modification date as the article's date, under
+        // the headline and without an "updated" label: readers see that day.
+        if let Some(shown) = shown_date(&window.texts[..window.near], order, ctx) {
+            if shown.day_number() != p.day_number() && shown.day_number() == m.day_number() {
+                published = Some(shown);
+            }
+        }
+    }
     if published.is_none() {
         let (flagged, plain) =
             from_elements(dom, page, order, ctx, &mut modified, window, &mut set_aside);
@@ -561,6 +575,30 @@ fn from_elements(
         }
     }
     (None, first_plain)
+}
+
+/// The first date printed in `texts` (the few right under the headline)
+/// that no "updated" label precedes, in its own text or the one before it
+/// ("Last updated:" is often a separate element).
+fn shown_date(texts: &[String], order: Order, ctx: &Context<'_>) -> Option<DateTime> {
+    for (i, t) in texts.iter().enumerate() {
+        if t.len() > 500 {
+            continue;
+        }
+        let Some(f) = date::find(t, order) else {
+            continue;
+        };
+        let labelled = NOT_PUBLISHED_TEXT.is_match(&t[..f.start])
+            || (f.start == 0
+                && i > 0
+                && texts[i - 1].len() < 40
+                && NOT_PUBLISHED_TEXT.is_match(&texts[i - 1]));
+        if labelled || !plausible(&f.date, false, ctx) {
+            continue;
+        }
+        return Some(f.date);
+    }
+    None
 }
 
 fn from_window(texts: &[String], order: Order, ctx: &Context<'_>) -> Option<DateTime> {

@@ -252,3 +252,169 @@ fn numbered_slug_is_not_a_url_day() {
         Some("2021-03-08")
     );
 }
+
+#[test]
+fn modified_date_shown_under_headline_is_the_date() {
+    let page = |line: &str| {
+        format!(
+            r#"<html><head>
+            <meta property="article:published_time" content="2021-11-02T08:00:00+01:00">
+            <meta property="article:modified_time" content="2022-01-19T10:00:00+01:00">
+            </head><body><h1>Winter fishing rules</h1>{line}<p>Text.</p></body></html>"#
+        )
+    };
+    // The page shows the revised day as its date: that is the day readers see.
+    let m = run(&page("<p>19.01.2022</p>"), None);
+    assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2022-01-19"));
+    // Labelled as an update, in the same text or the one before: not the date.
+    let m = run(&page("<p>Updated 19.01.2022</p>"), None);
+    assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2021-11-02"));
+    let m = run(
+        &page("<span>Last updated:</span> <span>19.01.2022</span>"),
+        None,
+    );
+    assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2021-11-02"));
+}
+
+#[test]
+fn labelled_byline_near_headline() {
+    let page = |line: &str| {
+        format!("<html><body><h1>Harbour works begin</h1>{line}<p>Long text of the story here.</p></body></html>")
+    };
+    // The label in a heading of its own, an agency code after the name.
+    let m = run(&page("<h5>Autor:</h5>Jana Beispiel/XY"), None);
+    assert_eq!(m.authors, ["Jana Beispiel"]);
+    // The label after a date, a role in brackets after the name.
+    let m = run(
+        &page("<div>12.03.2020 - Redaktion: Hans Muster (Sprecher)</div>"),
+        None,
+    );
+    assert_eq!(m.authors, ["Hans Muster"]);
+    // "By" alone in one paragraph, the name in the next.
+    let m = run(&page("<p><strong>By</strong></p><p>Jane Example</p>"), None);
+    assert_eq!(m.authors, ["Jane Example"]);
+    // A rule of dashes before "by".
+    let m = run(&page("<p><em>---- by Jane Example</em></p>"), None);
+    assert_eq!(m.authors, ["Jane Example"]);
+    // A colon in running prose is no byline.
+    let m = run(
+        &page("<p>The harbour master said: More ships will come.</p>"),
+        None,
+    );
+    assert!(m.authors.is_empty());
+}
+
+#[test]
+fn permalink_sign_after_headline_is_dropped() {
+    let m = run(
+        r##"<html><head><title>Notes on caching</title></head><body>
+        <h1>Notes on caching<a class="anchor" href="#top">¶</a></h1><p>Text.</p></body></html>"##,
+        None,
+    );
+    assert_eq!(m.title.as_deref(), Some("Notes on caching"));
+}
+
+#[test]
+fn angle_quote_separates_site_from_headline() {
+    let m = run(
+        r#"<html><head><title>Floods: roads closed in the valley › northtown.example</title>
+        </head><body><p>Text.</p></body></html>"#,
+        Some("https://northtown.example/floods"),
+    );
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Floods: roads closed in the valley")
+    );
+}
+
+#[test]
+fn kicker_punctuation_and_soft_hyphens_leave_the_headline() {
+    let m = run(
+        r#"<html><body><h1><span class="headline-kicker">Transport</span><span>: </span>
+        <span class="headline-main">Ferry service resumes</span></h1><p>Text.</p></body></html>"#,
+        None,
+    );
+    assert_eq!(m.title.as_deref(), Some("Ferry service resumes"));
+    let m = run(
+        "<html><body><h1>Fähr\u{ad}verkehr wird wieder auf\u{ad}genommen</h1><p>Text.</p></body></html>",
+        None,
+    );
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Fährverkehr wird wieder aufgenommen")
+    );
+}
+
+#[test]
+fn author_named_like_the_site() {
+    // Alone, the site's name is the byline: a blogger named like the blog.
+    let m = run(
+        r#"<html><head><meta property="og:site_name" content="Kim Example">
+        <meta name="author" content="Kim Example"></head>
+        <body><h1>Notes from the allotment</h1><p>Text.</p></body></html>"#,
+        None,
+    );
+    assert_eq!(m.authors, ["Kim Example"]);
+    // Beside a person, it is the publisher credited along.
+    let m = run(
+        r#"<html><head><meta property="og:site_name" content="Harbour Times">
+        <meta name="author" content="Jane Example, Harbour Times"></head>
+        <body><h1>Ferry service resumes</h1><p>Text.</p></body></html>"#,
+        None,
+    );
+    assert_eq!(m.authors, ["Jane Example"]);
+    // The metadata names only the site, the page a person: the person.
+    let m = run(
+        r#"<html><head><meta property="og:site_name" content="Harbour Times">
+        <meta name="author" content="Harbour Times"></head>
+        <body><h1>Ferry service resumes</h1><p class="byline">By Jane Example</p>
+        <p>Text.</p></body></html>"#,
+        None,
+    );
+    assert_eq!(m.authors, ["Jane Example"]);
+}
+
+#[test]
+fn verb_bylines_and_credits() {
+    let page = |line: &str| {
+        format!("<html><body><h1>Harbour works begin</h1>{line}<p>Long text of the story here.</p></body></html>")
+    };
+    // "Posted by" is trusted with a one-word name; a bare "By" is not.
+    let m = run(&page("<p>Posted by Kim</p>"), None);
+    assert_eq!(m.authors, ["Kim"]);
+    let m = run(&page("<p>By Monday</p>"), None);
+    assert!(m.authors.is_empty());
+    // The date between the verb and the name.
+    let m = run(
+        &page("<div>Posted on May 3, 2020 by Jane Example</div>"),
+        None,
+    );
+    assert_eq!(m.authors, ["Jane Example"]);
+    // The label in a text of its own, with leading punctuation or a noun.
+    let m = run(&page("<span>| By </span><span>Jane Example</span>"), None);
+    assert_eq!(m.authors, ["Jane Example"]);
+    let m = run(
+        &page("<div>Ein Artikel von <strong>Hans Muster</strong> | 27.01.2022</div>"),
+        None,
+    );
+    assert_eq!(m.authors, ["Hans Muster"]);
+    // The illustrator credited after the author is not an author.
+    let m = run(
+        &page("<p><em>Text von Hans Muster, Illustration von Eva Beispiel</em></p>"),
+        None,
+    );
+    assert_eq!(m.authors, ["Hans Muster"]);
+}
+
+#[test]
+fn dublin_core_rdfa_spelling() {
+    let m = run(
+        r#"<html><head><title>Untitled</title>
+        <meta property="dc:title" content="Tide tables for the spring">
+        <meta property="dc:creator" content="Jane Example"></head>
+        <body><p>Text.</p></body></html>"#,
+        None,
+    );
+    assert_eq!(m.title.as_deref(), Some("Tide tables for the spring"));
+    assert_eq!(m.authors, ["Jane Example"]);
+}

@@ -2,10 +2,13 @@
 //!
 //! Candidates are `og:title`, the JSON-LD headline, `twitter:title`, other
 //! title metas, the `<h1>`s and `<title>`. Site-name suffixes and prefixes
-//! (" | Site", " - Site", "Site: ") are cut when the cut part matches a known
+//! (" | Site", " - Site", " › Site", "Site: ") are cut when the cut part matches a known
 //! site name (og:site_name, JSON-LD publisher, the domain). An `<h1>` whose
 //! text equals a cleaned candidate or is contained in `<title>`/`og:title` is
-//! preferred, since it is the headline as the reader sees it.
+//! preferred, since it is the headline as the reader sees it. Contained means
+//! with punctuation or nothing on each side ("Headline | Site", "Headline,
+//! Place"): an h1 that is the title less a word ("Pattern Matching" in
+//! "Pattern Matching Guide") is a shortened headline, and the title is kept.
 
 use std::sync::LazyLock;
 
@@ -13,12 +16,12 @@ use regex::Regex;
 
 /// Separators between a headline and a site name.
 static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s+[|\-–—·•»«/\\~:]{1,2}\s+|\s*\|\s*|\s+::\s+|:\s+").expect("valid regex")
+    Regex::new(r"\s+[|\-–—·•»«›‹/\\~:]{1,2}\s+|\s*\|\s*|\s+::\s+|:\s+").expect("valid regex")
 });
 
 /// Separators that end a headline in `<title>` (no colon: "Brexit: what now" is one headline).
 static SUFFIX_SEPARATOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s+[|\-–—·•»«/\\~:]{1,2}\s+|\s*\|\s*").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"\s+[|\-–—·•»«›‹/\\~:]{1,2}\s+|\s*\|\s*").expect("valid regex"));
 
 /// Lower-case letters and digits only: the comparison key for titles and site names.
 pub fn key(s: &str) -> String {
@@ -111,6 +114,39 @@ pub fn site_from_title(t: &str, headline_key: &str) -> Option<String> {
     None
 }
 
+/// True when `k` (a [`key`]) occurs in `t` with punctuation or nothing on
+/// each side: "Headline | Site", "Headline, Place", "Headline_Section", but
+/// not "Headline Test", where the h1 is a shortened title rather than the
+/// title's headline part.
+fn within_punctuation(k: &str, t: &str) -> bool {
+    if k.is_empty() {
+        return false;
+    }
+    // The byte span in `t` of each character of `t`'s key.
+    let mut spans = Vec::new();
+    let mut tk = String::new();
+    for (i, c) in t.char_indices() {
+        if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                tk.push(l);
+                spans.push((i, i + c.len_utf8()));
+            }
+        }
+    }
+    // Key characters are counted, not bytes: lower-casing may change lengths.
+    let kc: Vec<char> = k.chars().collect();
+    let tc: Vec<char> = tk.chars().collect();
+    if kc.len() > tc.len() {
+        return false;
+    }
+    let edge = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    (0..=tc.len() - kc.len()).any(|s| {
+        tc[s..s + kc.len()] == kc[..]
+            && edge(t[..spans[s].0].trim_end().chars().next_back())
+            && edge(t[spans[s + kc.len() - 1].1..].trim_start().chars().next())
+    })
+}
+
 fn words(s: &str) -> usize {
     s.split_whitespace().count()
 }
@@ -149,14 +185,17 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
         if cleaned.iter().any(|t| key(t) == hk) {
             return Some(h.clone());
         }
-        if title_key.contains(&hk) || og_key.contains(&hk) {
-            // The h1 must be a large part of the title, not a word of it.
-            let tk = if title_key.contains(&hk) {
-                &title_key
-            } else {
-                &og_key
-            };
-            if hk.chars().count() * 2 >= tk.chars().count() {
+        for (tk, full) in [(&title_key, title_tag), (&og_key, c.og)] {
+            // The h1 must be a large part of the title, not a word of it,
+            // and whole pieces of it ("Headline | Site", not "Headline
+            // Test": there the h1 is a shortened title, not the title cut).
+            // <title> and og:title are each tried: one may carry a longer
+            // site suffix or kicker than the other.
+            if !tk.contains(&hk) {
+                continue;
+            }
+            let (hn, tn) = (hk.chars().count(), tk.chars().count());
+            if hn * 2 >= tn && full.is_some_and(|f| within_punctuation(&hk, f)) {
                 return Some(h.clone());
             }
         }
@@ -235,6 +274,56 @@ mod tests {
             sites: &s,
         };
         assert_eq!(choose(&c).as_deref(), Some("Big news today"));
+    }
+
+    #[test]
+    fn h1_must_be_the_titles_headline_part() {
+        let s = sites(&["example"]);
+        let run = |title: &str, h1: &str| {
+            let h1s = vec![h1.to_string()];
+            choose(&Candidates {
+                og: None,
+                ld: None,
+                twitter: None,
+                other_meta: None,
+                title_tag: Some(title),
+                h1s: &h1s,
+                sites: &s,
+            })
+        };
+        // The h1 is the title cut at punctuation: the h1.
+        assert_eq!(
+            run("River levels fall, Northtown", "River levels fall").as_deref(),
+            Some("River levels fall")
+        );
+        assert_eq!(
+            run("River levels fall_News_Portal", "River levels fall").as_deref(),
+            Some("River levels fall")
+        );
+        // The h1 is a shortened title: the title.
+        assert_eq!(
+            run("Pattern Matching Guide", "Pattern Matching").as_deref(),
+            Some("Pattern Matching Guide")
+        );
+        assert!(within_punctuation(&key("Die Größe"), "Die Größe | Site"));
+        assert!(!within_punctuation(&key("Größe"), "Die Größeren"));
+    }
+
+    #[test]
+    fn h1_found_in_og_title_when_title_tag_is_longer() {
+        let s = sites(&["example"]);
+        let h1s = vec!["Ferry service resumes".to_string()];
+        let c = Candidates {
+            og: Some("Transport - Ferry service resumes"),
+            ld: None,
+            twitter: None,
+            other_meta: None,
+            // Too long beside the h1 here; og:title is not.
+            title_tag: Some("Blog: Transport | Ferry service resumes — The Weekly Harbour Gazette"),
+            h1s: &h1s,
+            sites: &s,
+        };
+        assert_eq!(choose(&c).as_deref(), Some("Ferry service resumes"));
     }
 
     #[test]
