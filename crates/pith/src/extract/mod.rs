@@ -71,6 +71,7 @@ pub fn article(dom: &Dom, meta: &Metadata, url: Option<&Url>, options: &Options)
         for &r in &sel.roots {
             b.root(r, &mut blocks);
         }
+        drop_trailing_calls(&mut blocks);
         let len: usize = blocks.iter().map(block_text_len).sum();
         let comments = if options.comments {
             b.comments(&sel.roots)
@@ -234,6 +235,42 @@ fn title_article(dom: &Dom, c: &Cleaned, sel: &mut Selection, title: Option<&str
     if let Some(a) = found {
         sel.roots = vec![a];
         sel.best = a;
+    }
+}
+
+/// Short paragraphs that end the body and speak to the reader about
+/// something other than the story: a newsletter or donation call, a
+/// letters-to-the-editor invitation, the publisher's standards or licence
+/// line, the magazine's kiosk advert. Only at the end: the same words in
+/// the middle of an article are usually part of it.
+fn drop_trailing_calls(blocks: &mut Vec<Block>) {
+    const CALLS: &[&str] = &[
+        "newsletter",
+        "subscribe",
+        "abonnier",
+        "sign up",
+        "signing up",
+        "donate",
+        "letter to the editor",
+        "leserbrief",
+        "meinung des autors",
+        "views of the author",
+        "trust principles",
+        "our standards",
+        "creative commons",
+        "cc-by",
+        "unter der lizenz",
+        "licensed under",
+        "bahnhofskiosk",
+        "e-paper",
+    ];
+    while let Some(Block::Paragraph(content)) = blocks.last() {
+        let text = crate::ir::inlines_text(content).to_lowercase();
+        // Two sentences at most: a call, not a closing paragraph of the story.
+        if text.chars().count() >= 300 || !CALLS.iter().any(|c| text.contains(c)) {
+            break;
+        }
+        blocks.pop();
     }
 }
 
@@ -802,4 +839,28 @@ fn confidence(
         conf += 0.1 * ((len as f32 / body_len) / 0.3).min(1.0);
     }
     conf.clamp(0.0, 1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::Inline;
+
+    fn para(t: &str) -> Block {
+        Block::Paragraph(vec![Inline::Text(t.to_string())])
+    }
+
+    #[test]
+    fn trailing_calls_to_the_reader_are_dropped() {
+        let mut blocks = vec![
+            para("Sign up for our newsletter in the box above, and the story ends here."),
+            para("The ferry left at seven."),
+            para("We want to hear what you think. Write a letter to the editor."),
+            para("Never miss a story: sign up for our newsletter today!"),
+        ];
+        drop_trailing_calls(&mut blocks);
+        // Only the calls at the end go; the same words mid-article stay.
+        assert_eq!(blocks.len(), 2);
+        assert_eq!(blocks[1], para("The ferry left at seven."));
+    }
 }
