@@ -704,14 +704,13 @@ fn select_inner(
             if s == first {
                 inside = true;
             }
-            if roots.contains(&s) {
-                with_media.push(s);
-            } else if inside
+            let media = inside
                 && !excluded[s]
                 && dom.is_element(s)
                 && c.link_density(s) < 0.3
-                && (dom.find(s, &tag!("table")).is_some() || dom.find(s, &tag!("figure")).is_some())
-            {
+                && (dom.find(s, &tag!("table")).is_some()
+                    || dom.find(s, &tag!("figure")).is_some());
+            if media || roots.contains(&s) {
                 with_media.push(s);
             }
             if s == last {
