@@ -151,6 +151,8 @@ fn is_furniture_text(t: &str) -> bool {
         "quelle: picture",
         "wird geladen",
         "rezept drucken",
+        // WordPress's like button in German ("Gefällt mir: Gefällt mir Wird geladen…").
+        "gefällt mir",
     ];
     let t = t.trim().trim_end_matches([':', '.']).to_lowercase();
     if EXACT.contains(&t.as_str()) {
@@ -166,7 +168,8 @@ fn is_furniture_text(t: &str) -> bool {
     // Tagged …", "Der Beitrag wurde am … veröffentlicht und unter …
     // abgelegt"), rating and sharing prompts, and a legal footer line of
     // links ("Impressum | Datenschutz | ©").
-    if n < 300 {
+    // The filing line can list many categories and tags: up to 500.
+    if n < 500 {
         const FILING: &[&str] = &[
             "this entry was posted",
             "posted in ",
@@ -179,6 +182,9 @@ fn is_furniture_text(t: &str) -> bool {
             "war der artikel nützlich",
             "war dieser artikel hilfreich",
             "möchten sie den artikel teilen",
+            // Comment-form prompts left when the form itself is gone.
+            "sie sind aktuell nicht eingeloggt",
+            "you must be logged in to post a comment",
         ];
         if FILING.iter().any(|p| t.starts_with(p)) || t.contains("abgelegt unter") {
             return true;
@@ -190,7 +196,9 @@ fn is_furniture_text(t: &str) -> bool {
             "privacy",
             "copyright",
         ];
-        if t.matches('|').count() >= 2 && LEGAL.iter().any(|w| t.contains(w)) {
+        let pipes = t.matches('|').count();
+        let legal = LEGAL.iter().filter(|w| t.contains(*w)).count();
+        if (pipes >= 2 && legal >= 1) || (pipes >= 1 && legal >= 2 && n < 150) {
             return true;
         }
     }
@@ -2148,9 +2156,19 @@ mod tests {
              <p>Dieser Beitrag wurde am 3. Mai 2021 veröffentlicht und unter Garten abgelegt.</p>\
              <p>Was this article helpful? Yes / No</p>\
              <p>Impressum | Datenschutz | © 2021 Hafenblatt</p>\
+             <p>(CC-BY 4.0) Impressum | Datenschutz</p>\
+             <p>Gefällt mir Wird geladen …</p>\
+             <p>Sie sind aktuell nicht eingeloggt. Um einen Kommentar zu hinterlassen, loggen Sie sich ein.</p>\
              <h2>Eine Einschränkung ist «verschmerzbar»</h2>",
         );
-        for gone in ["Weiter", "abgelegt", "helpful", "Impressum"] {
+        for gone in [
+            "Weiter",
+            "abgelegt",
+            "helpful",
+            "Impressum",
+            "Gefällt",
+            "eingeloggt",
+        ] {
             assert!(!md.contains(gone), "{gone} in {md}");
         }
         // A heading that ends with a «quotation» is not a button.
