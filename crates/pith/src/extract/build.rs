@@ -228,6 +228,7 @@ fn is_epilogue_label(t: &str) -> bool {
         "you might also like",
         "you may be interested",
         "explore further",
+        "keep reading",
         "recommended for you",
         "most popular",
         "most read",
