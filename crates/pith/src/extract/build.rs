@@ -204,7 +204,21 @@ fn is_furniture_text(t: &str) -> bool {
     }
     // Credits are short; a paragraph that merely starts with "Image:" and
     // goes on is prose.
-    t.chars().count() < 80 && CREDIT_PREFIXES.iter().any(|p| t.starts_with(p))
+    if n < 80 && CREDIT_PREFIXES.iter().any(|p| t.starts_with(p)) {
+        return true;
+    }
+    // A caption left outside its figure names the picture, then its
+    // source: "Roman Prymula, photo: Government archive", "(Quelle: Foto
+    // Jane Roe)". One line, with the credit word inside.
+    const CREDIT_INSIDE: &[&str] = &[
+        ", photo:",
+        ", foto:",
+        "quelle: foto",
+        ", bild:",
+        ", image:",
+        "photo credit",
+    ];
+    n < 100 && CREDIT_INSIDE.iter().any(|w| t.contains(w))
 }
 
 /// Labels that open what comes after an article, in the languages of the
@@ -2159,6 +2173,7 @@ mod tests {
              <p>Impressum | Datenschutz | © 2021 Hafenblatt</p>\
              <p>(CC-BY 4.0) Impressum | Datenschutz</p>\
              <p>Gefällt mir Wird geladen …</p>\
+             <p>Kapitän Jens Roe, Foto: Hafenarchiv</p>\
              <p>Sie sind aktuell nicht eingeloggt. Um einen Kommentar zu hinterlassen, loggen Sie sich ein.</p>\
              <h2>Eine Einschränkung ist «verschmerzbar»</h2>",
         );
