@@ -562,7 +562,7 @@ impl<'a> Builder<'a> {
             tag!("ul") | tag!("ol") => {
                 // Link lists: menus, "more stories", tag clouds (three links
                 // and mostly link text; a list of sources in prose survives).
-                c.links[id] >= 3 && c.link_density(id) > 0.5
+                c.links[id] >= 3 && c.link_density(id) > 0.5 && !self.holds_footnotes(id)
             }
             tag!("li") => false,
             _ if is_inline(name) => false,
@@ -571,8 +571,9 @@ impl<'a> Builder<'a> {
                 // two-thirds link text at any size, or many links making up
                 // almost half of a block too short to be an article section
                 // (a "more stories" rail with one-line summaries).
-                (c.links[id] >= 2 && c.link_density(id) > 0.65)
-                    || (c.links[id] >= 6 && c.link_density(id) > 0.45 && len < 1500)
+                ((c.links[id] >= 2 && c.link_density(id) > 0.65)
+                    || (c.links[id] >= 6 && c.link_density(id) > 0.45 && len < 1500))
+                    && !self.holds_footnotes(id)
             }
         }
     }
@@ -967,6 +968,17 @@ impl<'a> Builder<'a> {
             })
             .count();
         referenced * 3 >= items.len() * 2
+    }
+
+    /// Is `id` a footnote list, or a wrapper whose class says it holds the
+    /// notes? Notes are often nothing but links to sources, yet they are
+    /// the article's, not a link list.
+    fn holds_footnotes(&self, id: NodeId) -> bool {
+        let dom = self.dom;
+        match dom.name(id) {
+            Some(&tag!("ol")) | Some(&tag!("ul")) => self.is_footnote_list(id),
+            _ => has_class_word(dom, id, FOOTNOTE_CLASSES),
+        }
     }
 
     /// Footnotes as paragraphs (notes are not list items), without their
@@ -2010,6 +2022,17 @@ mod tests {
             ..RenderOptions::default()
         };
         crate::render::body_markdown(&ex, &ro)
+    }
+
+    #[test]
+    fn notes_made_of_links_are_not_a_link_list() {
+        let md = body(
+            "<p>Three boats came back.<sup><a href=\"#fn-1\" id=\"r1\">1</a></sup></p>\
+             <section class=\"footnotes\"><ol><li id=\"fn-1\"><p><a href=\"/a\">Gull</a>, \
+             <a href=\"/b\">Tern</a> and <a href=\"/c\">Petrel</a>. \
+             <a href=\"#r1\">↩</a></p></li></ol></section>",
+        );
+        assert!(md.contains("[Gull](https://example.org/a)"), "{md}");
     }
 
     #[test]
