@@ -428,6 +428,8 @@ pub struct Builder<'a> {
     /// Elements left out by a decision taken at an earlier element (the
     /// link list under a "See also" heading).
     skip_nodes: HashSet<NodeId>,
+    /// The elements of the headings written, in order.
+    headings: Vec<NodeId>,
 }
 
 /// Nesting deeper than this inside the article is flattened (the parser
@@ -471,6 +473,7 @@ impl<'a> Builder<'a> {
             targets,
             in_footnotes: false,
             skip_nodes: HashSet::new(),
+            headings: Vec::new(),
         }
     }
 
@@ -483,6 +486,46 @@ impl<'a> Builder<'a> {
             self.inline(id, &mut p, out);
             self.flush(&mut p, out);
         }
+    }
+
+    /// Drop the headings (and rules) that end the body. A heading labels
+    /// what follows it; with nothing after it, what it labelled was left
+    /// out (a newsletter form, a link list, cards of next pages), and the
+    /// label goes with it. A heading over a section hidden in the page
+    /// (collapsed, opened by a script) stays: the reader sees it.
+    pub fn drop_trailing_headings(&self, blocks: &mut Vec<Block>) {
+        let mut nodes = self.headings.iter().rev();
+        loop {
+            match blocks.last() {
+                Some(Block::Rule) => {}
+                Some(Block::Heading { .. }) => {
+                    if nodes.next().is_some_and(|&h| self.heads_hidden(h)) {
+                        return;
+                    }
+                }
+                _ => return,
+            }
+            blocks.pop();
+        }
+    }
+
+    /// Is the element after heading `id` hidden (`hidden`, `display: none`,
+    /// `visibility: hidden`)?
+    fn heads_hidden(&self, id: NodeId) -> bool {
+        let dom = self.dom;
+        let Some(n) = dom.next_sibling(id).and_then(|n| {
+            std::iter::successors(Some(n), |&x| dom.next_sibling(x)).find(|&x| dom.is_element(x))
+        }) else {
+            return false;
+        };
+        let style = dom.attr(n, "style").map(|s| {
+            s.chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase()
+        });
+        dom.attr(n, "hidden").is_some()
+            || style.is_some_and(|s| s.contains("display:none") || s.contains("visibility:hidden"))
     }
 
     /// Comment sections anywhere in the page (outside the article).
@@ -841,6 +884,7 @@ impl<'a> Builder<'a> {
                 {
                     return;
                 }
+                self.headings.push(id);
                 // The page's title is the only level-1 heading of the output.
                 out.push(Block::Heading {
                     level: level.max(2),
@@ -2022,6 +2066,30 @@ mod tests {
             ..RenderOptions::default()
         };
         crate::render::body_markdown(&ex, &ro)
+    }
+
+    /// The body Markdown of an article that ends with `tail` (no prose after it).
+    fn body_ending(tail: &str) -> String {
+        let html = format!(
+            "<html><head><title>Harbour notes</title></head><body><article>\
+             <h1>Harbour notes</h1><p>{PROSE}</p><p>{PROSE} Again.</p>{tail}\
+             </article></body></html>"
+        );
+        #[allow(clippy::unwrap_used)]
+        let ex = crate::extract_str(&html, &Options::default()).unwrap();
+        crate::render::body_markdown(&ex, &RenderOptions::default())
+    }
+
+    #[test]
+    fn headings_with_nothing_after_them_are_dropped() {
+        let md = body_ending(
+            "<hr><h3>Subscribe</h3><form><input type=email><button>Sign up</button></form>",
+        );
+        assert!(md.ends_with("Again."), "{md}");
+        // Over a section the page hides (to be opened by a script), the
+        // heading is what the reader sees: it stays.
+        let md = body_ending("<h2>Tide tables</h2><div hidden><p>{PROSE}</p></div>");
+        assert!(md.ends_with("## Tide tables"), "{md}");
     }
 
     #[test]

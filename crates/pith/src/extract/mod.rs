@@ -67,6 +67,7 @@ pub fn article(dom: &Dom, meta: &Metadata, url: Option<&Url>, options: &Options)
         for &r in &sel.roots {
             b.root(r, &mut blocks);
         }
+        b.drop_trailing_headings(&mut blocks);
         let len: usize = blocks.iter().map(block_text_len).sum();
         let comments = if options.comments {
             b.comments(&sel.roots)
