@@ -430,6 +430,8 @@ pub struct Builder<'a> {
     skip_nodes: HashSet<NodeId>,
     /// The elements of the headings written, in order.
     headings: Vec<NodeId>,
+    /// The element of the last code block written.
+    last_code: Option<NodeId>,
 }
 
 /// Nesting deeper than this inside the article is flattened (the parser
@@ -474,6 +476,7 @@ impl<'a> Builder<'a> {
             in_footnotes: false,
             skip_nodes: HashSet::new(),
             headings: Vec::new(),
+            last_code: None,
         }
     }
 
@@ -481,6 +484,11 @@ impl<'a> Builder<'a> {
     pub fn root(&mut self, id: NodeId, out: &mut Vec<Block>) {
         if self.dom.name(id).is_some_and(|n| !is_inline(n)) {
             self.block(id, out);
+        } else if self.dom.is(id, &tag!("code")) && self.is_code_block(id) {
+            // A code block selected on its own, between paragraphs.
+            let mut p = Para::new();
+            self.node(id, &mut p, out, false);
+            self.flush(&mut p, out);
         } else {
             let mut p = Para::new();
             self.inline(id, &mut p, out);
@@ -759,13 +767,12 @@ impl<'a> Builder<'a> {
                     return;
                 }
                 if el.name.local == tag!("code") && self.is_code_block(id) {
-                    // `<code style="white-space: pre">` on lines of its own.
+                    // `<code style="white-space: pre">` on lines of its own,
+                    // or a `<code>` standing between blocks. Its indentation
+                    // is the HTML source's, not the code's.
                     self.flush(p, out);
-                    let text = trim_code(&raw_text(dom, id));
-                    out.push(Block::Code {
-                        lang: code_lang(dom, id),
-                        text,
-                    });
+                    let text = dedent(&trim_code(&raw_text(dom, id)));
+                    self.push_code(id, code_lang(dom, id), text, out);
                 } else if is_inline(&el.name.local) && !self.has_block_child(id) {
                     self.inline(id, p, out);
                 } else if self.c.hint[id] == Hint::Caption
@@ -813,10 +820,57 @@ impl<'a> Builder<'a> {
             let s = s.to_ascii_lowercase().replace(' ', "");
             s.contains("white-space:pre")
         });
-        pre_style
+        (pre_style && raw_text(dom, id).trim().contains('\n') || self.stands_between_blocks(id))
             && !dom.ancestors(id).any(|a| dom.is(a, &tag!("pre")))
             && !self.has_block_child(id)
-            && raw_text(dom, id).trim().contains('\n')
+    }
+
+    /// Does this (inline) element stand on its own among block siblings,
+    /// as a block does: no text or inline element beside it, at least one
+    /// block sibling (`<p>…</p><code>…</code><p>…</p>`), and a parent that
+    /// lays out blocks rather than a line of text (not `<p>`, `<li>`, a
+    /// heading or a table cell)?
+    fn stands_between_blocks(&self, id: NodeId) -> bool {
+        let dom = self.dom;
+        let Some(parent) = dom.parent(id) else {
+            return false;
+        };
+        if !dom.name(parent).is_some_and(|n| {
+            matches!(
+                *n,
+                tag!("div")
+                    | tag!("article")
+                    | tag!("section")
+                    | tag!("main")
+                    | tag!("body")
+                    | tag!("blockquote")
+                    | tag!("figure")
+                    | tag!("details")
+            )
+        }) {
+            return false;
+        }
+        let name = dom.name(id);
+        let mut blocks = 0;
+        for c in dom.children(parent) {
+            if c == id {
+                continue;
+            }
+            match dom.data(c) {
+                NodeData::Text(t) if t.trim().is_empty() => {}
+                // Its likes beside it are blocks of the same kind (one
+                // code block after another).
+                NodeData::Element(el)
+                    if !is_inline(&el.name.local) || Some(&el.name.local) == name =>
+                {
+                    blocks += 1
+                }
+                // Comments and the like.
+                NodeData::Element(_) | NodeData::Text(_) => return false,
+                _ => {}
+            }
+        }
+        blocks > 0 && !raw_text(dom, id).trim().is_empty()
     }
 
     /// Does an inline element wrap block content (`<a><div>…</div></a>`)?
@@ -962,10 +1016,7 @@ impl<'a> Builder<'a> {
                 // The line-number column of a highlighter's table
                 // (`<td class=gutter><pre>1\n2\n3</pre>`) is not code.
                 if !text.trim().is_empty() && !is_line_numbers(&text) {
-                    out.push(Block::Code {
-                        lang: code_lang(dom, id),
-                        text,
-                    });
+                    self.push_code(id, code_lang(dom, id), text, out);
                 }
             }
             tag!("hr") => {
@@ -979,6 +1030,57 @@ impl<'a> Builder<'a> {
             tag!("br") => {}
             _ => self.blocks_of(id, out, false),
         }
+    }
+
+    /// Write the code block of element `id`. Code elements that follow
+    /// each other with nothing between them (whitespace, empty elements)
+    /// are one listing cut into fragments (a command and its output, lines
+    /// highlighted apart): they are written as one block.
+    fn push_code(&mut self, id: NodeId, lang: Option<String>, text: String, out: &mut Vec<Block>) {
+        let dom = self.dom;
+        let mut prev = dom.prev_sibling(id);
+        while let Some(n) = prev {
+            let empty = match dom.data(n) {
+                NodeData::Text(t) => t.trim().is_empty(),
+                // An empty fragment (a blank line of the listing).
+                NodeData::Element(_) => {
+                    Some(n) != self.last_code
+                        && dom.text_content(n).trim().is_empty()
+                        && !dom.descendants(n).any(|d| {
+                            dom.name(d).is_some_and(|x| {
+                                matches!(
+                                    *x,
+                                    tag!("img")
+                                        | tag!("svg")
+                                        | tag!("iframe")
+                                        | tag!("video")
+                                        | tag!("picture")
+                                )
+                            })
+                        })
+                }
+                _ => true,
+            };
+            if !empty {
+                break;
+            }
+            prev = dom.prev_sibling(n);
+        }
+        if prev.is_some() && prev == self.last_code {
+            if let Some(Block::Code { lang: l, text: t }) = out.last_mut() {
+                if l.is_none() || lang.is_none() || *l == lang {
+                    if l.is_none() {
+                        *l = lang;
+                    }
+                    t.push('\n');
+                    t.push_str(&text);
+                    self.last_code = Some(id);
+                    return;
+                }
+            }
+        }
+        out.push(Block::Code { lang, text });
+        self.last_code = Some(id);
     }
 
     /// A list of footnotes or references: its items are the targets of
@@ -2035,6 +2137,23 @@ fn trim_code(t: &str) -> String {
     t[start..].to_string()
 }
 
+/// Remove the indentation common to all non-blank lines.
+fn dedent(t: &str) -> String {
+    let indent = t
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    if indent == 0 {
+        return t.to_string();
+    }
+    t.lines()
+        .map(|l| l.get(indent..).unwrap_or_else(|| l.trim_start()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Whitespace-collapsed, case-folded text for comparisons.
 pub fn normalise(t: &str) -> String {
     collapse_whitespace(t).to_lowercase()
@@ -2160,6 +2279,30 @@ mod tests {
         assert!(md.contains("```\nadd a\nadd b\n```"), "{md}");
         let md = body("<p>Run <code>make</code> first.</p>");
         assert!(md.contains("Run `make` first."), "{md}");
+        // A `<code>` standing between paragraphs is a block, whatever its
+        // style; its source indentation goes.
+        let md = body("<code class=\"hl\">\n    let tide = high;\n  </code><p>After.</p>");
+        assert!(md.contains("```\nlet tide = high;\n```"), "{md}");
+        // Beside text or inside a list item it stays inline.
+        let md = body("<div><code>make</code> builds it.</div><ul><li><code>make</code></li></ul>");
+        assert!(
+            md.contains("`make` builds it.") && md.contains("- `make`"),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn adjacent_code_fragments_are_one_listing() {
+        let md = body(
+            "<div class=\"example\"><code class=\"hl\">tide.check()</code>\n\
+             <pre class=\"hl output\">high</pre>\n<code class=\"hl\"><span>\n</span></code>\n\
+             <code class=\"hl\">tide.next()</code><pre class=\"hl output\">low</pre></div>",
+        );
+        assert_eq!(md.matches("```").count(), 2, "{md}");
+        assert!(md.contains("tide.check()\nhigh\ntide.next()\nlow"), "{md}");
+        // Listings with prose between them stay apart.
+        let md = body("<pre>one()</pre><p>Then:</p><pre>two()</pre>");
+        assert_eq!(md.matches("```").count(), 4, "{md}");
     }
 
     #[test]
