@@ -15,7 +15,7 @@ pub fn block_text_len(b: &Block) -> usize {
     fn inl(v: &[Inline]) -> usize {
         v.iter()
             .map(|i| match i {
-                Inline::Text(t) | Inline::Code(t) => {
+                Inline::Text(t) | Inline::Code(t) | Inline::Math { tex: t, .. } => {
                     t.chars().filter(|c| !c.is_whitespace()).count()
                 }
                 Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => inl(c),
@@ -351,7 +351,7 @@ impl Para {
         fn any(v: &[Inline]) -> bool {
             v.iter().any(|i| match i {
                 Inline::Text(t) => !t.trim().is_empty(),
-                Inline::Code(_) | Inline::Image(_) => true,
+                Inline::Code(_) | Inline::Image(_) | Inline::Math { .. } => true,
                 Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => any(c),
                 Inline::LineBreak => false,
             })
@@ -748,6 +748,9 @@ impl<'a> Builder<'a> {
         match dom.data(id) {
             NodeData::Text(t) => p.push_text(t),
             NodeData::Element(el) => {
+                if self.formula(id, p, out) {
+                    return;
+                }
                 if el.name.local == tag!("iframe") {
                     // Embedded videos and posts: a link to the original,
                     // written as an image the way Markdown clippers do.
@@ -1277,10 +1280,28 @@ impl<'a> Builder<'a> {
         for ch in self.dom.children(id) {
             match self.dom.data(ch) {
                 NodeData::Text(t) => p.push_text(t),
+                NodeData::Element(_) if self.formula(ch, p, out) => {}
                 NodeData::Element(_) if !self.skip(ch, false) => self.inline(ch, p, out),
                 _ => {}
             }
         }
+    }
+
+    /// Write a formula as TeX (`$…$`, or `$$…$$` in a paragraph of its
+    /// own when displayed) when `id` is one; the rendered glyphs beside
+    /// the TeX (KaTeX's HTML, MathJax's spans) are hidden from readers or
+    /// dropped as scripts, so this is the only copy. Is `id` a formula?
+    fn formula(&mut self, id: NodeId, p: &mut Para, out: &mut Vec<Block>) -> bool {
+        let Some((tex, display)) = formula_tex(self.dom, id) else {
+            return false;
+        };
+        if display {
+            self.flush(p, out);
+            out.push(Block::Paragraph(vec![Inline::Math { tex, display }]));
+        } else {
+            p.push(Inline::Math { tex, display });
+        }
+        true
     }
 
     /// An element in inline context.
@@ -1302,7 +1323,10 @@ impl<'a> Builder<'a> {
             tag!("img") => {
                 if let Some(tex) = math_image_tex(dom, id) {
                     // A formula drawn as a picture: its TeX is the content.
-                    p.push_text(&format!("${tex}$"));
+                    p.push(Inline::Math {
+                        tex,
+                        display: false,
+                    });
                 } else if let Some(img) = self.image(id) {
                     p.push(Inline::Image(img));
                 }
@@ -1905,7 +1929,7 @@ fn starts_after_space(dom: &Dom, id: NodeId) -> bool {
 fn has_text(v: &[Inline]) -> bool {
     v.iter().any(|i| match i {
         Inline::Text(t) => !t.trim().is_empty(),
-        Inline::Code(_) | Inline::Image(_) => true,
+        Inline::Code(_) | Inline::Image(_) | Inline::Math { .. } => true,
         Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => has_text(c),
         Inline::LineBreak => false,
     })
@@ -2063,6 +2087,48 @@ fn math_image_tex(dom: &Dom, id: NodeId) -> Option<String> {
             .map(percent_decode),
     ];
     candidates.into_iter().flatten().find(|t| looks_like_tex(t))
+}
+
+/// The TeX of a formula element, and whether it is displayed on a line of
+/// its own: an element carrying its source in `data-math` (KaTeX as some
+/// editors write it), MathML with a TeX annotation or `alttext` (KaTeX,
+/// Wikipedia, temml). MathML without TeX is left out, as before: its text
+/// is not readable as such. (MathJax's `<script type="math/tex">` bodies
+/// are cut at parse time.)
+fn formula_tex(dom: &Dom, id: NodeId) -> Option<(String, bool)> {
+    let name = dom.name(id)?;
+    let class_says_display = |n: NodeId| {
+        dom.attr(n, "class").is_some_and(|c| {
+            c.split_whitespace()
+                .any(|w| w.contains("display") || w.contains("block"))
+        })
+    };
+    if let Some(t) = dom.attr(id, "data-math").map(str::trim) {
+        if !t.is_empty() {
+            return Some((collapse_whitespace(t), class_says_display(id)));
+        }
+    }
+    let tex = match *name {
+        tag!("math") => dom
+            .descendants(id)
+            .find(|&d| {
+                dom.name(d).is_some_and(|n| &**n == "annotation")
+                    && dom
+                        .attr(d, "encoding")
+                        .is_some_and(|e| e.eq_ignore_ascii_case("application/x-tex"))
+            })
+            .map(|a| dom.text_content(a))
+            .or_else(|| dom.attr(id, "alttext").map(str::to_string)),
+        _ => None,
+    }?;
+    let tex = collapse_whitespace(tex.trim());
+    if tex.is_empty() {
+        return None;
+    }
+    let display = dom.attr(id, "display").is_some_and(|d| d.eq_ignore_ascii_case("block"))
+        // KaTeX's `<span class="katex-display">` two levels up.
+        || dom.ancestors(id).take(3).any(class_says_display);
+    Some((tex, display))
 }
 
 /// TeX: a backslash command (`\frac`) or a braced script (`^{2}`, `_{i}`).
@@ -2322,6 +2388,23 @@ mod tests {
     }
 
     #[test]
+    fn formulas_become_tex() {
+        // KaTeX: the MathML copy carries the TeX, the HTML copy is hidden.
+        let md = body(
+            "<p>The tide rises as <span class=\"katex\"><span class=\"katex-mathml\"><math><semantics>\
+             <mi>h</mi><annotation encoding=\"application/x-tex\">h_t = a\\sin t</annotation>\
+             </semantics></math></span><span class=\"katex-html\" aria-hidden=\"true\">h t</span></span> \
+             each day.</p>\
+             <p><span class=\"math-block\" data-math=\"\\frac{a}{b}\"><span aria-hidden=\"true\">a b</span></span></p>",
+        );
+        assert!(md.contains("rises as $h_t = a\\sin t$ each day."), "{md}");
+        assert!(md.contains("\n\n$$\\frac{a}{b}$$\n\n"), "{md}");
+        // MathML with only `alttext`, displayed.
+        let md = body("<div><math display=\"block\" alttext=\"x^2\"><msup><mi>x</mi><mn>2</mn></msup></math></div>");
+        assert!(md.contains("$$x^2$$"), "{md}");
+    }
+
+    #[test]
     fn formula_images_become_tex() {
         let md = body(
             "<p>Solve <img class=\"mwe-math-fallback-image-inline\" src=\"/m/q.svg\" alt=\"ax^{2}+c=0\"> now, \
@@ -2329,7 +2412,7 @@ mod tests {
         );
         assert!(!md.contains("!["), "{md}");
         assert!(md.contains("$ax^{2}+c=0$"), "{md}");
-        assert!(md.contains("$\\\\frac{a}{b}$"), "{md}");
+        assert!(md.contains("$\\frac{a}{b}$"), "{md}");
         // An ordinary picture stays a picture.
         let md = body("<p><img src=\"/i/boat.jpg\" alt=\"A boat\"></p>");
         assert!(
