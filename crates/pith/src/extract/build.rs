@@ -347,6 +347,18 @@ impl Para {
         self.items.push(i);
     }
 
+    /// Is there already a picture in this paragraph linked to `src`? A
+    /// lightbox writes the full-size picture beside its linked thumbnail
+    /// (shown when the thumbnail is clicked): the same picture twice.
+    fn links_image_to(&self, src: &str) -> bool {
+        self.items.iter().any(|i| match i {
+            Inline::Link { href, content } => {
+                href == src && content.iter().any(|c| matches!(c, Inline::Image(_)))
+            }
+            _ => false,
+        })
+    }
+
     fn has_content(&self) -> bool {
         fn any(v: &[Inline]) -> bool {
             v.iter().any(|i| match i {
@@ -1328,7 +1340,9 @@ impl<'a> Builder<'a> {
                         display: false,
                     });
                 } else if let Some(img) = self.image(id) {
-                    p.push(Inline::Image(img));
+                    if !p.links_image_to(&img.src) {
+                        p.push(Inline::Image(img));
+                    }
                 }
             }
             tag!("picture") => {
@@ -2385,6 +2399,21 @@ mod tests {
             "<p><img src=\"data:image/svg+xml,%3Csvg%3E\" data-image-loader=\"https://cdn.example.org/a.png\" alt=\"Map\"></p>",
         );
         assert!(md.contains("![Map](https://cdn.example.org/a.png)"), "{md}");
+    }
+
+    #[test]
+    fn lightbox_copies_of_linked_pictures_are_dropped() {
+        let md = body(
+            "<div><a href=\"/i/boat.jpg\"><img src=\"/i/boat-small.jpg\"></a>\
+             <img src=\"/i/boat.jpg\"></div>",
+        );
+        assert_eq!(md.matches("![").count(), 1, "{md}");
+        assert!(
+            md.contains(
+                "[![](https://example.org/i/boat-small.jpg)](https://example.org/i/boat.jpg)"
+            ),
+            "{md}"
+        );
     }
 
     #[test]
