@@ -973,6 +973,9 @@ impl<'a> Builder<'a> {
                     self.footnote_list(id, out);
                     return;
                 }
+                if self.is_breadcrumb(id) {
+                    return;
+                }
                 let mut items = Vec::new();
                 let mut stray = Para::new();
                 for ch in dom.children(id) {
@@ -1045,6 +1048,62 @@ impl<'a> Builder<'a> {
             tag!("br") => {}
             _ => self.blocks_of(id, out, false),
         }
+    }
+
+    /// A breadcrumb trail above the article with no class to say so
+    /// (`Home › Posts › This post`): before any prose, a list whose items
+    /// but the last are each one short link, the first to the site's home
+    /// page, and whose last item, the page itself, is plain text.
+    fn is_breadcrumb(&self, id: NodeId) -> bool {
+        // Crumbs are a word or two; 40 characters allows a section name.
+        const CRUMB_CHARS: usize = 40;
+        // The last item is the page's title: a line, not a paragraph.
+        const LAST_CHARS: usize = 150;
+        if self.seen_prose {
+            return false;
+        }
+        let dom = self.dom;
+        let items: Vec<NodeId> = dom.element_children(id).collect();
+        let Some((last, crumbs)) = items.split_last() else {
+            return false;
+        };
+        if crumbs.is_empty() || items.iter().any(|&li| !dom.is(li, &tag!("li"))) {
+            return false;
+        }
+        let links = |li: NodeId| -> Vec<NodeId> {
+            dom.descendants(li)
+                .filter(|&d| dom.is(d, &tag!("a")))
+                .collect()
+        };
+        let last_text = dom.text_content(*last);
+        if !links(*last).is_empty() || last_text.trim().is_empty() || last_text.len() > LAST_CHARS {
+            return false;
+        }
+        let mut home = false;
+        for (i, &li) in crumbs.iter().enumerate() {
+            let a = links(li);
+            let [a] = a.as_slice() else { return false };
+            let link_text = dom.text_content(*a);
+            let all = dom.text_content(li);
+            // Beside the link only separators ("›", "/").
+            if link_text.trim().is_empty()
+                || link_text.trim().chars().count() > CRUMB_CHARS
+                || all.chars().filter(|c| c.is_alphanumeric()).count()
+                    != link_text.chars().filter(|c| c.is_alphanumeric()).count()
+            {
+                return false;
+            }
+            if i == 0 {
+                home = dom
+                    .attr(*a, "href")
+                    .and_then(|h| self.resolve(h).or(Some(h.to_string())))
+                    .is_some_and(|h| match Url::parse(&h) {
+                        Ok(u) => u.path() == "/" && u.query().is_none(),
+                        Err(_) => h.trim() == "/",
+                    });
+            }
+        }
+        home
     }
 
     /// Write the code block of element `id`. Code elements that follow
@@ -2414,6 +2473,31 @@ mod tests {
             ),
             "{md}"
         );
+    }
+
+    #[test]
+    fn breadcrumb_trails_are_dropped() {
+        let md = |list: &str| {
+            let html = format!(
+                "<html><head><title>Harbour notes</title></head><body><main>{list}\
+                 <p>{PROSE}</p><p>{PROSE} Again.</p></main></body></html>"
+            );
+            let o = Options {
+                url: Some("https://example.org/notes/quay".into()),
+                ..Options::default()
+            };
+            #[allow(clippy::unwrap_used)]
+            let ex = crate::extract_str(&html, &o).unwrap();
+            crate::render::body_markdown(&ex, &RenderOptions::default())
+        };
+        let m = md(
+            "<ul><li><a href=\"/\">Home</a> ›</li><li><a href=\"/notes\">Notes</a> ›</li>\
+                    <li>The quay at dawn</li></ul>",
+        );
+        assert!(!m.contains("quay at dawn"), "{m}");
+        // A list that does not start at the home page stays.
+        let m = md("<ul><li><a href=\"/nets\">Nets</a></li><li>Boats and their crews</li></ul>");
+        assert!(m.contains("Boats and their crews"), "{m}");
     }
 
     #[test]
