@@ -625,7 +625,10 @@ impl<'a> Builder<'a> {
             tag!("ul") | tag!("ol") => {
                 // Link lists: menus, "more stories", tag clouds (three links
                 // and mostly link text; a list of sources in prose survives).
-                c.links[id] >= 3 && c.link_density(id) > 0.5 && !self.holds_footnotes(id)
+                c.links[id] >= 3
+                    && c.link_density(id) > 0.5
+                    && !self.holds_footnotes(id)
+                    && !self.annotated_links(id)
             }
             tag!("li") => false,
             _ if is_inline(name) => false,
@@ -1104,6 +1107,32 @@ impl<'a> Builder<'a> {
             }
         }
         home
+    }
+
+    /// Is most of this list's items a link with words of its own beside it
+    /// (`<a>Project One</a> - a cool project`)? Such a list describes what
+    /// it links to, as an article's list does; menus and teaser rails are
+    /// bare links.
+    fn annotated_links(&self, id: NodeId) -> bool {
+        // Three words say something about the link; a date or a
+        // separator does not.
+        const OWN_WORDS: usize = 3;
+        let dom = self.dom;
+        let (mut items, mut annotated) = (0, 0);
+        for li in dom.element_children(id) {
+            items += 1;
+            let all = dom.text_content(li);
+            let linked: usize = dom
+                .descendants(li)
+                .filter(|&d| dom.is(d, &tag!("a")))
+                .map(|a| dom.text_content(a).split_whitespace().count())
+                .sum();
+            let own = all.split_whitespace().count().saturating_sub(linked);
+            if own >= OWN_WORDS {
+                annotated += 1;
+            }
+        }
+        annotated * 2 > items
     }
 
     /// Write the code block of element `id`. Code elements that follow
@@ -2498,6 +2527,25 @@ mod tests {
         // A list that does not start at the home page stays.
         let m = md("<ul><li><a href=\"/nets\">Nets</a></li><li>Boats and their crews</li></ul>");
         assert!(m.contains("Boats and their crews"), "{m}");
+    }
+
+    #[test]
+    fn lists_of_described_links_stay() {
+        let md = body(
+            "<ul><li><a href=\"/a\">Gull</a> - a bird of the harbour</li>\
+             <li><a href=\"/b\">Tern</a> - a smaller bird that dives</li>\
+             <li><a href=\"/c\">Petrel</a></li></ul>",
+        );
+        assert!(
+            md.contains("- [Gull](https://example.org/a) - a bird"),
+            "{md}"
+        );
+        // Bare links are a menu.
+        let md = body(
+            "<ul><li><a href=\"/a\">Gull</a></li><li><a href=\"/b\">Tern</a></li>\
+             <li><a href=\"/c\">Petrel</a></li></ul>",
+        );
+        assert!(!md.contains("Gull"), "{md}");
     }
 
     #[test]
