@@ -659,7 +659,9 @@ impl<'a> Builder<'a> {
         }
         // Above the first real paragraph, a lone short link is the section
         // label (kicker) of the article, not its text.
-        if !self.seen_prose && is_lone_short_link(&inl) {
+        // (In a list, a one-link item is an item like the others.)
+        if !self.seen_prose && is_lone_short_link(&inl) && !self.dom.is(self.container, &tag!("li"))
+        {
             return;
         }
         if text.chars().count() >= 80 {
@@ -2546,6 +2548,20 @@ mod tests {
              <li><a href=\"/c\">Petrel</a></li></ul>",
         );
         assert!(!md.contains("Gull"), "{md}");
+    }
+
+    #[test]
+    fn one_link_list_items_above_the_prose_stay() {
+        let html = format!(
+            "<html><head><title>Harbour notes</title></head><body><main>\
+             <p>Welcome.</p><h2>Boats</h2><ul><li><a href=\"/a\">Gull</a> - a bird of the harbour</li>\
+             <li><a href=\"/b\">Tern</a> - a smaller bird that dives</li><li><a href=\"/c\">Petrel</a></li>\
+             </ul><p>{PROSE}</p></main></body></html>"
+        );
+        #[allow(clippy::unwrap_used)]
+        let ex = crate::extract_str(&html, &Options::default()).unwrap();
+        let md = crate::render::body_markdown(&ex, &RenderOptions::default());
+        assert!(md.contains("\n- [Petrel](/c)"), "{md}");
     }
 
     #[test]
