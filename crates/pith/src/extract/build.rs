@@ -590,6 +590,9 @@ impl<'a> Builder<'a> {
             return false;
         }
         match c.hint[id] {
+            // Headed prose without a single link is the article's text
+            // under an unlucky class or id (a restaurant's `#menu`).
+            Hint::Boilerplate if c.links[id] == 0 && self.headed_prose(id) => {}
             Hint::Comments if !in_comments => return true,
             // A one-link box inside the body ("Related article: ...")
             // stays where it stands; lists of links go.
@@ -1109,6 +1112,25 @@ impl<'a> Builder<'a> {
             }
         }
         home
+    }
+
+    /// Does `id` hold sections of prose: two headings or more, and as many
+    /// paragraphs, and no form? Page furniture (menus, share bars, related
+    /// lists, newsletter boxes, cookie banners) is made of links, buttons
+    /// and forms, with one heading at most.
+    fn headed_prose(&self, id: NodeId) -> bool {
+        let dom = self.dom;
+        let (mut headings, mut paragraphs) = (0, 0);
+        for d in dom.descendants(id) {
+            match dom.name(d) {
+                Some(&tag!("h2")) | Some(&tag!("h3")) | Some(&tag!("h4")) | Some(&tag!("h5"))
+                | Some(&tag!("h6")) => headings += 1,
+                Some(&tag!("p")) if self.c.text_len[d] > 0 => paragraphs += 1,
+                Some(&tag!("form")) | Some(&tag!("input")) | Some(&tag!("button")) => return false,
+                _ => {}
+            }
+        }
+        headings >= 2 && paragraphs >= 2
     }
 
     /// Is most of this list's items a link with words of its own beside it
@@ -2562,6 +2584,24 @@ mod tests {
         let ex = crate::extract_str(&html, &Options::default()).unwrap();
         let md = crate::render::body_markdown(&ex, &RenderOptions::default());
         assert!(md.contains("\n- [Petrel](/c)"), "{md}");
+    }
+
+    #[test]
+    fn headed_prose_under_a_furniture_word_stays() {
+        let md = body(
+            "<div id=\"menu\"><h2>Starters</h2><p>Smoked mackerel on rye.</p>\
+             <h2>Mains</h2><p>Cod with samphire and brown butter.</p></div>",
+        );
+        assert!(
+            md.contains("## Starters") && md.contains("Cod with samphire"),
+            "{md}"
+        );
+        // A box of one heading and links stays out.
+        let md = body(
+            "<div class=\"menu\"><h2>Sections</h2><p><a href=\"/a\">Boats</a></p>\
+             <p><a href=\"/b\">Nets</a></p></div>",
+        );
+        assert!(!md.contains("Sections"), "{md}");
     }
 
     #[test]
