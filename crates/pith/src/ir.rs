@@ -81,13 +81,18 @@ pub enum Inline {
     },
     Image(Image),
     LineBreak,
+    /// A formula as TeX; `display`: set on a line of its own.
+    Math {
+        tex: String,
+        display: bool,
+    },
 }
 
 impl Inline {
     /// Append the plain text of this inline to `out`.
     pub fn text_into(&self, out: &mut String) {
         match self {
-            Inline::Text(t) | Inline::Code(t) => out.push_str(t),
+            Inline::Text(t) | Inline::Code(t) | Inline::Math { tex: t, .. } => out.push_str(t),
             Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => {
                 inlines_text_into(c, out)
             }

@@ -15,7 +15,7 @@ pub fn block_text_len(b: &Block) -> usize {
     fn inl(v: &[Inline]) -> usize {
         v.iter()
             .map(|i| match i {
-                Inline::Text(t) | Inline::Code(t) => {
+                Inline::Text(t) | Inline::Code(t) | Inline::Math { tex: t, .. } => {
                     t.chars().filter(|c| !c.is_whitespace()).count()
                 }
                 Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => inl(c),
@@ -425,11 +425,23 @@ impl Para {
         self.items.push(i);
     }
 
+    /// Is there already a picture in this paragraph linked to `src`? A
+    /// lightbox writes the full-size picture beside its linked thumbnail
+    /// (shown when the thumbnail is clicked): the same picture twice.
+    fn links_image_to(&self, src: &str) -> bool {
+        self.items.iter().any(|i| match i {
+            Inline::Link { href, content } => {
+                href == src && content.iter().any(|c| matches!(c, Inline::Image(_)))
+            }
+            _ => false,
+        })
+    }
+
     fn has_content(&self) -> bool {
         fn any(v: &[Inline]) -> bool {
             v.iter().any(|i| match i {
                 Inline::Text(t) => !t.trim().is_empty(),
-                Inline::Code(_) | Inline::Image(_) => true,
+                Inline::Code(_) | Inline::Image(_) | Inline::Math { .. } => true,
                 Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => any(c),
                 Inline::LineBreak => false,
             })
@@ -511,6 +523,10 @@ pub struct Builder<'a> {
     /// Elements left out by a decision taken at an earlier element (the
     /// link list under a "See also" heading).
     skip_nodes: HashSet<NodeId>,
+    /// The elements of the headings written, in order.
+    headings: Vec<NodeId>,
+    /// The element of the last code block written.
+    last_code: Option<NodeId>,
 }
 
 /// Nesting deeper than this inside the article is flattened (the parser
@@ -556,6 +572,8 @@ impl<'a> Builder<'a> {
             targets,
             in_footnotes: false,
             skip_nodes: HashSet::new(),
+            headings: Vec::new(),
+            last_code: None,
         }
     }
 
@@ -563,11 +581,56 @@ impl<'a> Builder<'a> {
     pub fn root(&mut self, id: NodeId, out: &mut Vec<Block>) {
         if self.dom.name(id).is_some_and(|n| !is_inline(n)) {
             self.block(id, out);
+        } else if self.dom.is(id, &tag!("code")) && self.is_code_block(id) {
+            // A code block selected on its own, between paragraphs.
+            let mut p = Para::new();
+            self.node(id, &mut p, out, false);
+            self.flush(&mut p, out);
         } else {
             let mut p = Para::new();
             self.inline(id, &mut p, out);
             self.flush(&mut p, out);
         }
+    }
+
+    /// Drop the headings (and rules) that end the body. A heading labels
+    /// what follows it; with nothing after it, what it labelled was left
+    /// out (a newsletter form, a link list, cards of next pages), and the
+    /// label goes with it. A heading over a section hidden in the page
+    /// (collapsed, opened by a script) stays: the reader sees it.
+    pub fn drop_trailing_headings(&self, blocks: &mut Vec<Block>) {
+        let mut nodes = self.headings.iter().rev();
+        loop {
+            match blocks.last() {
+                Some(Block::Rule) => {}
+                Some(Block::Heading { .. }) => {
+                    if nodes.next().is_some_and(|&h| self.heads_hidden(h)) {
+                        return;
+                    }
+                }
+                _ => return,
+            }
+            blocks.pop();
+        }
+    }
+
+    /// Is the element after heading `id` hidden (`hidden`, `display: none`,
+    /// `visibility: hidden`)?
+    fn heads_hidden(&self, id: NodeId) -> bool {
+        let dom = self.dom;
+        let Some(n) = dom.next_sibling(id).and_then(|n| {
+            std::iter::successors(Some(n), |&x| dom.next_sibling(x)).find(|&x| dom.is_element(x))
+        }) else {
+            return false;
+        };
+        let style = dom.attr(n, "style").map(|s| {
+            s.chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase()
+        });
+        dom.attr(n, "hidden").is_some()
+            || style.is_some_and(|s| s.contains("display:none") || s.contains("visibility:hidden"))
     }
 
     /// Comment sections anywhere in the page (outside the article).
@@ -629,6 +692,9 @@ impl<'a> Builder<'a> {
             return false;
         }
         match c.hint[id] {
+            // Headed prose without a single link is the article's text
+            // under an unlucky class or id (a restaurant's `#menu`).
+            Hint::Boilerplate if c.links[id] == 0 && self.headed_prose(id) => {}
             Hint::Comments if !in_comments => return true,
             // A one-link box inside the body ("Related article: ...")
             // stays where it stands; lists of links go.
@@ -679,7 +745,10 @@ impl<'a> Builder<'a> {
             tag!("ul") | tag!("ol") => {
                 // Link lists: menus, "more stories", tag clouds (three links
                 // and mostly link text; a list of sources in prose survives).
-                (c.links[id] >= 3 && c.link_density(id) > 0.5)
+                (c.links[id] >= 3
+                    && c.link_density(id) > 0.5
+                    && !self.holds_footnotes(id)
+                    && !self.annotated_links(id))
                     // Tiles of linked pictures with no words at all: a
                     // teaser grid. A gallery links its pictures to their
                     // image files and stays.
@@ -692,8 +761,9 @@ impl<'a> Builder<'a> {
                 // two-thirds link text at any size, or many links making up
                 // almost half of a block too short to be an article section
                 // (a "more stories" rail with one-line summaries).
-                (c.links[id] >= 2 && c.link_density(id) > 0.65)
-                    || (c.links[id] >= 6 && c.link_density(id) > 0.45 && len < 1500)
+                ((c.links[id] >= 2 && c.link_density(id) > 0.65)
+                    || (c.links[id] >= 6 && c.link_density(id) > 0.45 && len < 1500))
+                    && !self.holds_footnotes(id)
             }
         }
     }
@@ -713,7 +783,9 @@ impl<'a> Builder<'a> {
         }
         // Above the first real paragraph, a lone short link is the section
         // label (kicker) of the article, not its text.
-        if !self.seen_prose && is_lone_short_link(&inl) {
+        // (In a list, a one-link item is an item like the others.)
+        if !self.seen_prose && is_lone_short_link(&inl) && !self.dom.is(self.container, &tag!("li"))
+        {
             return;
         }
         if text.chars().count() >= 80 {
@@ -817,6 +889,9 @@ impl<'a> Builder<'a> {
         match dom.data(id) {
             NodeData::Text(t) => p.push_text(t),
             NodeData::Element(el) => {
+                if self.formula(id, p, out) {
+                    return;
+                }
                 if el.name.local == tag!("iframe") {
                     // Embedded videos and posts: a link to the original,
                     // written as an image the way Markdown clippers do.
@@ -836,13 +911,12 @@ impl<'a> Builder<'a> {
                     return;
                 }
                 if el.name.local == tag!("code") && self.is_code_block(id) {
-                    // `<code style="white-space: pre">` on lines of its own.
+                    // `<code style="white-space: pre">` on lines of its own,
+                    // or a `<code>` standing between blocks. Its indentation
+                    // is the HTML source's, not the code's.
                     self.flush(p, out);
-                    let text = trim_code(&raw_text(dom, id));
-                    out.push(Block::Code {
-                        lang: code_lang(dom, id),
-                        text,
-                    });
+                    let text = dedent(&trim_code(&raw_text(dom, id)));
+                    self.push_code(id, code_lang(dom, id), text, out);
                 } else if is_inline(&el.name.local) && !self.has_block_child(id) {
                     self.inline(id, p, out);
                 } else if self.c.hint[id] == Hint::Caption
@@ -890,10 +964,57 @@ impl<'a> Builder<'a> {
             let s = s.to_ascii_lowercase().replace(' ', "");
             s.contains("white-space:pre")
         });
-        pre_style
+        (pre_style && raw_text(dom, id).trim().contains('\n') || self.stands_between_blocks(id))
             && !dom.ancestors(id).any(|a| dom.is(a, &tag!("pre")))
             && !self.has_block_child(id)
-            && raw_text(dom, id).trim().contains('\n')
+    }
+
+    /// Does this (inline) element stand on its own among block siblings,
+    /// as a block does: no text or inline element beside it, at least one
+    /// block sibling (`<p>…</p><code>…</code><p>…</p>`), and a parent that
+    /// lays out blocks rather than a line of text (not `<p>`, `<li>`, a
+    /// heading or a table cell)?
+    fn stands_between_blocks(&self, id: NodeId) -> bool {
+        let dom = self.dom;
+        let Some(parent) = dom.parent(id) else {
+            return false;
+        };
+        if !dom.name(parent).is_some_and(|n| {
+            matches!(
+                *n,
+                tag!("div")
+                    | tag!("article")
+                    | tag!("section")
+                    | tag!("main")
+                    | tag!("body")
+                    | tag!("blockquote")
+                    | tag!("figure")
+                    | tag!("details")
+            )
+        }) {
+            return false;
+        }
+        let name = dom.name(id);
+        let mut blocks = 0;
+        for c in dom.children(parent) {
+            if c == id {
+                continue;
+            }
+            match dom.data(c) {
+                NodeData::Text(t) if t.trim().is_empty() => {}
+                // Its likes beside it are blocks of the same kind (one
+                // code block after another).
+                NodeData::Element(el)
+                    if !is_inline(&el.name.local) || Some(&el.name.local) == name =>
+                {
+                    blocks += 1
+                }
+                // Comments and the like.
+                NodeData::Element(_) | NodeData::Text(_) => return false,
+                _ => {}
+            }
+        }
+        blocks > 0 && !raw_text(dom, id).trim().is_empty()
     }
 
     /// Does an inline element wrap block content (`<a><div>…</div></a>`)?
@@ -961,6 +1082,7 @@ impl<'a> Builder<'a> {
                 {
                     return;
                 }
+                self.headings.push(id);
                 // The page's title is the only level-1 heading of the output.
                 out.push(Block::Heading {
                     level: level.max(2),
@@ -978,6 +1100,9 @@ impl<'a> Builder<'a> {
                 };
                 if self.is_footnote_list(id) {
                     self.footnote_list(id, out);
+                    return;
+                }
+                if self.is_breadcrumb(id) {
                     return;
                 }
                 let mut items = Vec::new();
@@ -1038,10 +1163,7 @@ impl<'a> Builder<'a> {
                 // The line-number column of a highlighter's table
                 // (`<td class=gutter><pre>1\n2\n3</pre>`) is not code.
                 if !text.trim().is_empty() && !is_line_numbers(&text) {
-                    out.push(Block::Code {
-                        lang: code_lang(dom, id),
-                        text,
-                    });
+                    self.push_code(id, code_lang(dom, id), text, out);
                 }
             }
             tag!("hr") => {
@@ -1055,6 +1177,158 @@ impl<'a> Builder<'a> {
             tag!("br") => {}
             _ => self.blocks_of(id, out, false),
         }
+    }
+
+    /// A breadcrumb trail above the article with no class to say so
+    /// (`Home › Posts › This post`): before any prose, a list whose items
+    /// but the last are each one short link, the first to the site's home
+    /// page, and whose last item, the page itself, is plain text.
+    fn is_breadcrumb(&self, id: NodeId) -> bool {
+        // Crumbs are a word or two; 40 characters allows a section name.
+        const CRUMB_CHARS: usize = 40;
+        // The last item is the page's title: a line, not a paragraph.
+        const LAST_CHARS: usize = 150;
+        if self.seen_prose {
+            return false;
+        }
+        let dom = self.dom;
+        let items: Vec<NodeId> = dom.element_children(id).collect();
+        let Some((last, crumbs)) = items.split_last() else {
+            return false;
+        };
+        if crumbs.is_empty() || items.iter().any(|&li| !dom.is(li, &tag!("li"))) {
+            return false;
+        }
+        let links = |li: NodeId| -> Vec<NodeId> {
+            dom.descendants(li)
+                .filter(|&d| dom.is(d, &tag!("a")))
+                .collect()
+        };
+        let last_text = dom.text_content(*last);
+        if !links(*last).is_empty() || last_text.trim().is_empty() || last_text.len() > LAST_CHARS {
+            return false;
+        }
+        let mut home = false;
+        for (i, &li) in crumbs.iter().enumerate() {
+            let a = links(li);
+            let [a] = a.as_slice() else { return false };
+            let link_text = dom.text_content(*a);
+            let all = dom.text_content(li);
+            // Beside the link only separators ("›", "/").
+            if link_text.trim().is_empty()
+                || link_text.trim().chars().count() > CRUMB_CHARS
+                || all.chars().filter(|c| c.is_alphanumeric()).count()
+                    != link_text.chars().filter(|c| c.is_alphanumeric()).count()
+            {
+                return false;
+            }
+            if i == 0 {
+                home = dom
+                    .attr(*a, "href")
+                    .and_then(|h| self.resolve(h).or(Some(h.to_string())))
+                    .is_some_and(|h| match Url::parse(&h) {
+                        Ok(u) => u.path() == "/" && u.query().is_none(),
+                        Err(_) => h.trim() == "/",
+                    });
+            }
+        }
+        home
+    }
+
+    /// Does `id` hold sections of prose: two headings or more, and as many
+    /// paragraphs, and no form? Page furniture (menus, share bars, related
+    /// lists, newsletter boxes, cookie banners) is made of links, buttons
+    /// and forms, with one heading at most.
+    fn headed_prose(&self, id: NodeId) -> bool {
+        let dom = self.dom;
+        let (mut headings, mut paragraphs) = (0, 0);
+        for d in dom.descendants(id) {
+            match dom.name(d) {
+                Some(&tag!("h2")) | Some(&tag!("h3")) | Some(&tag!("h4")) | Some(&tag!("h5"))
+                | Some(&tag!("h6")) => headings += 1,
+                Some(&tag!("p")) if self.c.text_len[d] > 0 => paragraphs += 1,
+                Some(&tag!("form")) | Some(&tag!("input")) | Some(&tag!("button")) => return false,
+                _ => {}
+            }
+        }
+        headings >= 2 && paragraphs >= 2
+    }
+
+    /// Is most of this list's items a link with words of its own beside it
+    /// (`<a>Project One</a> - a cool project`)? Such a list describes what
+    /// it links to, as an article's list does; menus and teaser rails are
+    /// bare links.
+    fn annotated_links(&self, id: NodeId) -> bool {
+        // Three words say something about the link; a date or a
+        // separator does not.
+        const OWN_WORDS: usize = 3;
+        let dom = self.dom;
+        let (mut items, mut annotated) = (0, 0);
+        for li in dom.element_children(id) {
+            items += 1;
+            let all = dom.text_content(li);
+            let linked: usize = dom
+                .descendants(li)
+                .filter(|&d| dom.is(d, &tag!("a")))
+                .map(|a| dom.text_content(a).split_whitespace().count())
+                .sum();
+            let own = all.split_whitespace().count().saturating_sub(linked);
+            if own >= OWN_WORDS {
+                annotated += 1;
+            }
+        }
+        annotated * 2 > items
+    }
+
+    /// Write the code block of element `id`. Code elements that follow
+    /// each other with nothing between them (whitespace, empty elements)
+    /// are one listing cut into fragments (a command and its output, lines
+    /// highlighted apart): they are written as one block.
+    fn push_code(&mut self, id: NodeId, lang: Option<String>, text: String, out: &mut Vec<Block>) {
+        let dom = self.dom;
+        let mut prev = dom.prev_sibling(id);
+        while let Some(n) = prev {
+            let empty = match dom.data(n) {
+                NodeData::Text(t) => t.trim().is_empty(),
+                // An empty fragment (a blank line of the listing).
+                NodeData::Element(_) => {
+                    Some(n) != self.last_code
+                        && dom.text_content(n).trim().is_empty()
+                        && !dom.descendants(n).any(|d| {
+                            dom.name(d).is_some_and(|x| {
+                                matches!(
+                                    *x,
+                                    tag!("img")
+                                        | tag!("svg")
+                                        | tag!("iframe")
+                                        | tag!("video")
+                                        | tag!("picture")
+                                )
+                            })
+                        })
+                }
+                _ => true,
+            };
+            if !empty {
+                break;
+            }
+            prev = dom.prev_sibling(n);
+        }
+        if prev.is_some() && prev == self.last_code {
+            if let Some(Block::Code { lang: l, text: t }) = out.last_mut() {
+                if l.is_none() || lang.is_none() || *l == lang {
+                    if l.is_none() {
+                        *l = lang;
+                    }
+                    t.push('\n');
+                    t.push_str(&text);
+                    self.last_code = Some(id);
+                    return;
+                }
+            }
+        }
+        out.push(Block::Code { lang, text });
+        self.last_code = Some(id);
     }
 
     /// A list of footnotes or references: its items are the targets of
@@ -1088,6 +1362,17 @@ impl<'a> Builder<'a> {
             })
             .count();
         referenced * 3 >= items.len() * 2
+    }
+
+    /// Is `id` a footnote list, or a wrapper whose class says it holds the
+    /// notes? Notes are often nothing but links to sources, yet they are
+    /// the article's, not a link list.
+    fn holds_footnotes(&self, id: NodeId) -> bool {
+        let dom = self.dom;
+        match dom.name(id) {
+            Some(&tag!("ol")) | Some(&tag!("ul")) => self.is_footnote_list(id),
+            _ => has_class_word(dom, id, FOOTNOTE_CLASSES),
+        }
     }
 
     /// Footnotes as paragraphs (notes are not list items), without their
@@ -1242,10 +1527,28 @@ impl<'a> Builder<'a> {
         for ch in self.dom.children(id) {
             match self.dom.data(ch) {
                 NodeData::Text(t) => p.push_text(t),
+                NodeData::Element(_) if self.formula(ch, p, out) => {}
                 NodeData::Element(_) if !self.skip(ch, false) => self.inline(ch, p, out),
                 _ => {}
             }
         }
+    }
+
+    /// Write a formula as TeX (`$…$`, or `$$…$$` in a paragraph of its
+    /// own when displayed) when `id` is one; the rendered glyphs beside
+    /// the TeX (KaTeX's HTML, MathJax's spans) are hidden from readers or
+    /// dropped as scripts, so this is the only copy. Is `id` a formula?
+    fn formula(&mut self, id: NodeId, p: &mut Para, out: &mut Vec<Block>) -> bool {
+        let Some((tex, display)) = formula_tex(self.dom, id) else {
+            return false;
+        };
+        if display {
+            self.flush(p, out);
+            out.push(Block::Paragraph(vec![Inline::Math { tex, display }]));
+        } else {
+            p.push(Inline::Math { tex, display });
+        }
+        true
     }
 
     /// An element in inline context.
@@ -1267,9 +1570,14 @@ impl<'a> Builder<'a> {
             tag!("img") => {
                 if let Some(tex) = math_image_tex(dom, id) {
                     // A formula drawn as a picture: its TeX is the content.
-                    p.push_text(&format!("${tex}$"));
+                    p.push(Inline::Math {
+                        tex,
+                        display: false,
+                    });
                 } else if let Some(img) = self.image(id) {
-                    p.push(Inline::Image(img));
+                    if !p.links_image_to(&img.src) {
+                        p.push(Inline::Image(img));
+                    }
                 }
             }
             tag!("picture") => {
@@ -1870,7 +2178,7 @@ fn starts_after_space(dom: &Dom, id: NodeId) -> bool {
 fn has_text(v: &[Inline]) -> bool {
     v.iter().any(|i| match i {
         Inline::Text(t) => !t.trim().is_empty(),
-        Inline::Code(_) | Inline::Image(_) => true,
+        Inline::Code(_) | Inline::Image(_) | Inline::Math { .. } => true,
         Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => has_text(c),
         Inline::LineBreak => false,
     })
@@ -2030,6 +2338,48 @@ fn math_image_tex(dom: &Dom, id: NodeId) -> Option<String> {
     candidates.into_iter().flatten().find(|t| looks_like_tex(t))
 }
 
+/// The TeX of a formula element, and whether it is displayed on a line of
+/// its own: an element carrying its source in `data-math` (KaTeX as some
+/// editors write it), MathML with a TeX annotation or `alttext` (KaTeX,
+/// Wikipedia, temml). MathML without TeX is left out, as before: its text
+/// is not readable as such. (MathJax's `<script type="math/tex">` bodies
+/// are cut at parse time.)
+fn formula_tex(dom: &Dom, id: NodeId) -> Option<(String, bool)> {
+    let name = dom.name(id)?;
+    let class_says_display = |n: NodeId| {
+        dom.attr(n, "class").is_some_and(|c| {
+            c.split_whitespace()
+                .any(|w| w.contains("display") || w.contains("block"))
+        })
+    };
+    if let Some(t) = dom.attr(id, "data-math").map(str::trim) {
+        if !t.is_empty() {
+            return Some((collapse_whitespace(t), class_says_display(id)));
+        }
+    }
+    let tex = match *name {
+        tag!("math") => dom
+            .descendants(id)
+            .find(|&d| {
+                dom.name(d).is_some_and(|n| &**n == "annotation")
+                    && dom
+                        .attr(d, "encoding")
+                        .is_some_and(|e| e.eq_ignore_ascii_case("application/x-tex"))
+            })
+            .map(|a| dom.text_content(a))
+            .or_else(|| dom.attr(id, "alttext").map(str::to_string)),
+        _ => None,
+    }?;
+    let tex = collapse_whitespace(tex.trim());
+    if tex.is_empty() {
+        return None;
+    }
+    let display = dom.attr(id, "display").is_some_and(|d| d.eq_ignore_ascii_case("block"))
+        // KaTeX's `<span class="katex-display">` two levels up.
+        || dom.ancestors(id).take(3).any(class_says_display);
+    Some((tex, display))
+}
+
 /// TeX: a backslash command (`\frac`) or a braced script (`^{2}`, `_{i}`).
 fn looks_like_tex(t: &str) -> bool {
     let b = t.as_bytes();
@@ -2102,6 +2452,23 @@ fn trim_code(t: &str) -> String {
     t[start..].to_string()
 }
 
+/// Remove the indentation common to all non-blank lines.
+fn dedent(t: &str) -> String {
+    let indent = t
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    if indent == 0 {
+        return t.to_string();
+    }
+    t.lines()
+        .map(|l| l.get(indent..).unwrap_or_else(|| l.trim_start()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Whitespace-collapsed, case-folded text for comparisons.
 pub fn normalise(t: &str) -> String {
     collapse_whitespace(t).to_lowercase()
@@ -2133,6 +2500,41 @@ mod tests {
             ..RenderOptions::default()
         };
         crate::render::body_markdown(&ex, &ro)
+    }
+
+    /// The body Markdown of an article that ends with `tail` (no prose after it).
+    fn body_ending(tail: &str) -> String {
+        let html = format!(
+            "<html><head><title>Harbour notes</title></head><body><article>\
+             <h1>Harbour notes</h1><p>{PROSE}</p><p>{PROSE} Again.</p>{tail}\
+             </article></body></html>"
+        );
+        #[allow(clippy::unwrap_used)]
+        let ex = crate::extract_str(&html, &Options::default()).unwrap();
+        crate::render::body_markdown(&ex, &RenderOptions::default())
+    }
+
+    #[test]
+    fn headings_with_nothing_after_them_are_dropped() {
+        let md = body_ending(
+            "<hr><h3>Subscribe</h3><form><input type=email><button>Sign up</button></form>",
+        );
+        assert!(md.ends_with("Again."), "{md}");
+        // Over a section the page hides (to be opened by a script), the
+        // heading is what the reader sees: it stays.
+        let md = body_ending("<h2>Tide tables</h2><div hidden><p>{PROSE}</p></div>");
+        assert!(md.ends_with("## Tide tables"), "{md}");
+    }
+
+    #[test]
+    fn notes_made_of_links_are_not_a_link_list() {
+        let md = body(
+            "<p>Three boats came back.<sup><a href=\"#fn-1\" id=\"r1\">1</a></sup></p>\
+             <section class=\"footnotes\"><ol><li id=\"fn-1\"><p><a href=\"/a\">Gull</a>, \
+             <a href=\"/b\">Tern</a> and <a href=\"/c\">Petrel</a>. \
+             <a href=\"#r1\">↩</a></p></li></ol></section>",
+        );
+        assert!(md.contains("[Gull](https://example.org/a)"), "{md}");
     }
 
     #[test]
@@ -2239,6 +2641,30 @@ mod tests {
         assert!(md.contains("```\nadd a\nadd b\n```"), "{md}");
         let md = body("<p>Run <code>make</code> first.</p>");
         assert!(md.contains("Run `make` first."), "{md}");
+        // A `<code>` standing between paragraphs is a block, whatever its
+        // style; its source indentation goes.
+        let md = body("<code class=\"hl\">\n    let tide = high;\n  </code><p>After.</p>");
+        assert!(md.contains("```\nlet tide = high;\n```"), "{md}");
+        // Beside text or inside a list item it stays inline.
+        let md = body("<div><code>make</code> builds it.</div><ul><li><code>make</code></li></ul>");
+        assert!(
+            md.contains("`make` builds it.") && md.contains("- `make`"),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn adjacent_code_fragments_are_one_listing() {
+        let md = body(
+            "<div class=\"example\"><code class=\"hl\">tide.check()</code>\n\
+             <pre class=\"hl output\">high</pre>\n<code class=\"hl\"><span>\n</span></code>\n\
+             <code class=\"hl\">tide.next()</code><pre class=\"hl output\">low</pre></div>",
+        );
+        assert_eq!(md.matches("```").count(), 2, "{md}");
+        assert!(md.contains("tide.check()\nhigh\ntide.next()\nlow"), "{md}");
+        // Listings with prose between them stay apart.
+        let md = body("<pre>one()</pre><p>Then:</p><pre>two()</pre>");
+        assert_eq!(md.matches("```").count(), 4, "{md}");
     }
 
     #[test]
@@ -2258,6 +2684,114 @@ mod tests {
     }
 
     #[test]
+    fn lightbox_copies_of_linked_pictures_are_dropped() {
+        let md = body(
+            "<div><a href=\"/i/boat.jpg\"><img src=\"/i/boat-small.jpg\"></a>\
+             <img src=\"/i/boat.jpg\"></div>",
+        );
+        assert_eq!(md.matches("![").count(), 1, "{md}");
+        assert!(
+            md.contains(
+                "[![](https://example.org/i/boat-small.jpg)](https://example.org/i/boat.jpg)"
+            ),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn breadcrumb_trails_are_dropped() {
+        let md = |list: &str| {
+            let html = format!(
+                "<html><head><title>Harbour notes</title></head><body><main>{list}\
+                 <p>{PROSE}</p><p>{PROSE} Again.</p></main></body></html>"
+            );
+            let o = Options {
+                url: Some("https://example.org/notes/quay".into()),
+                ..Options::default()
+            };
+            #[allow(clippy::unwrap_used)]
+            let ex = crate::extract_str(&html, &o).unwrap();
+            crate::render::body_markdown(&ex, &RenderOptions::default())
+        };
+        let m = md(
+            "<ul><li><a href=\"/\">Home</a> ›</li><li><a href=\"/notes\">Notes</a> ›</li>\
+                    <li>The quay at dawn</li></ul>",
+        );
+        assert!(!m.contains("quay at dawn"), "{m}");
+        // A list that does not start at the home page stays.
+        let m = md("<ul><li><a href=\"/nets\">Nets</a></li><li>Boats and their crews</li></ul>");
+        assert!(m.contains("Boats and their crews"), "{m}");
+    }
+
+    #[test]
+    fn lists_of_described_links_stay() {
+        let md = body(
+            "<ul><li><a href=\"/a\">Gull</a> - a bird of the harbour</li>\
+             <li><a href=\"/b\">Tern</a> - a smaller bird that dives</li>\
+             <li><a href=\"/c\">Petrel</a></li></ul>",
+        );
+        assert!(
+            md.contains("- [Gull](https://example.org/a) - a bird"),
+            "{md}"
+        );
+        // Bare links are a menu.
+        let md = body(
+            "<ul><li><a href=\"/a\">Gull</a></li><li><a href=\"/b\">Tern</a></li>\
+             <li><a href=\"/c\">Petrel</a></li></ul>",
+        );
+        assert!(!md.contains("Gull"), "{md}");
+    }
+
+    #[test]
+    fn one_link_list_items_above_the_prose_stay() {
+        let html = format!(
+            "<html><head><title>Harbour notes</title></head><body><main>\
+             <p>Welcome.</p><h2>Boats</h2><ul><li><a href=\"/a\">Gull</a> - a bird of the harbour</li>\
+             <li><a href=\"/b\">Tern</a> - a smaller bird that dives</li><li><a href=\"/c\">Petrel</a></li>\
+             </ul><p>{PROSE}</p></main></body></html>"
+        );
+        #[allow(clippy::unwrap_used)]
+        let ex = crate::extract_str(&html, &Options::default()).unwrap();
+        let md = crate::render::body_markdown(&ex, &RenderOptions::default());
+        assert!(md.contains("\n- [Petrel](/c)"), "{md}");
+    }
+
+    #[test]
+    fn headed_prose_under_a_furniture_word_stays() {
+        let md = body(
+            "<div id=\"menu\"><h2>Starters</h2><p>Smoked mackerel on rye.</p>\
+             <h2>Mains</h2><p>Cod with samphire and brown butter.</p></div>",
+        );
+        assert!(
+            md.contains("## Starters") && md.contains("Cod with samphire"),
+            "{md}"
+        );
+        // A box of one heading and links stays out.
+        let md = body(
+            "<div class=\"menu\"><h2>Sections</h2><p><a href=\"/a\">Boats</a></p>\
+             <p><a href=\"/b\">Nets</a></p></div>",
+        );
+        assert!(!md.contains("Sections"), "{md}");
+    }
+
+    #[test]
+    fn formulas_become_tex() {
+        // KaTeX: the MathML copy carries the TeX, the HTML copy is hidden.
+        let md = body(
+            "<p>The tide rises as <span class=\"katex\"><span class=\"katex-mathml\"><math><semantics>\
+             <mi>h</mi><annotation encoding=\"application/x-tex\">h_t = a\\sin t</annotation>\
+             </semantics></math></span><span class=\"katex-html\" aria-hidden=\"true\">h t</span></span> \
+             each day.</p>\
+             <p><span class=\"math-block\" data-math=\"\\frac{a}{b}\"><span aria-hidden=\"true\">a b</span></span></p>",
+        );
+        assert!(md.contains("rises as $h_t = a\\sin t$ each day."), "{md}");
+        assert!(md.contains("\n\n$$\\frac{a}{b}$$\n\n"), "{md}");
+        // MathML with only `alttext`, displayed.
+        let md = body("<div><math display=\"block\" alttext=\"x^2\"><msup><mi>x</mi><mn>2</mn></msup></math></div>");
+        assert!(md.contains("$$x^2$$"), "{md}");
+    }
+
+    #[test]
     fn formula_images_become_tex() {
         let md = body(
             "<p>Solve <img class=\"mwe-math-fallback-image-inline\" src=\"/m/q.svg\" alt=\"ax^{2}+c=0\"> now, \
@@ -2265,7 +2799,7 @@ mod tests {
         );
         assert!(!md.contains("!["), "{md}");
         assert!(md.contains("$ax^{2}+c=0$"), "{md}");
-        assert!(md.contains("$\\\\frac{a}{b}$"), "{md}");
+        assert!(md.contains("$\\frac{a}{b}$"), "{md}");
         // An ordinary picture stays a picture.
         let md = body("<p><img src=\"/i/boat.jpg\" alt=\"A boat\"></p>");
         assert!(

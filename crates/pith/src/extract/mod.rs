@@ -72,6 +72,7 @@ pub fn article(dom: &Dom, meta: &Metadata, url: Option<&Url>, options: &Options)
             b.root(r, &mut blocks);
         }
         drop_trailing_calls(&mut blocks);
+        b.drop_trailing_headings(&mut blocks);
         let len: usize = blocks.iter().map(block_text_len).sum();
         let comments = if options.comments {
             b.comments(&sel.roots)

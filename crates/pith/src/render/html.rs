@@ -177,6 +177,20 @@ fn inlines(v: &[Inline], o: &RenderOptions, out: &mut String) {
                 }
             }
             Inline::LineBreak => out.push_str("<br>"),
+            // TeX between the delimiters MathJax and KaTeX's auto-render
+            // look for.
+            Inline::Math { tex, display } => {
+                let (open, close) = if *display {
+                    ("\\[", "\\]")
+                } else {
+                    ("\\(", "\\)")
+                };
+                out.push_str("<span class=\"math\">");
+                out.push_str(open);
+                esc(tex, out);
+                out.push_str(close);
+                out.push_str("</span>");
+            }
         }
     }
 }

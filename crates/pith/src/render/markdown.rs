@@ -310,6 +310,14 @@ fn inlines(v: &[Inline], o: &RenderOptions, out: &mut String, line_start: bool) 
                     image(img, out);
                 }
             }
+            Inline::Math { tex, display } => {
+                // `$…$` and `$$…$$`, the dialect of Obsidian, pandoc and
+                // GitHub; the TeX is written as is (escaping would change it).
+                let d = if *display { "$$" } else { "$" };
+                out.push_str(d);
+                out.push_str(tex);
+                out.push_str(d);
+            }
             Inline::LineBreak => {
                 // A hard break: backslash-newline (trailing spaces get lost).
                 if !out.is_empty() && !out.ends_with('\n') {
