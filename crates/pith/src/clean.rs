@@ -256,10 +256,24 @@ fn rank(h: Hint) -> u8 {
 /// is the head of the compound: `entry-meta` is meta, `category-news` is
 /// a label on its element (meta, outranked by a content class beside it).
 fn token_hint(token: &str) -> Hint {
+    // Utility-CSS variants (`md:hidden`, `[&_.newsletter-image]:hidden`)
+    // style the element under a condition; their words name other things.
+    if token.contains(':') || token.starts_with('[') {
+        return Hint::None;
+    }
     let mut strong = Hint::None;
     let mut last = Hint::None;
     let mut state = false;
+    let mut after_heading = false;
     for_each_word(token, |w| {
+        // `h2-related`: the element relates to a heading level (a
+        // documentation generator's section class), not to other stories.
+        let heading_word = matches!(w, "h1" | "h2" | "h3" | "h4" | "h5" | "h6");
+        let skip = after_heading && w == "related";
+        after_heading = heading_word;
+        if skip {
+            return;
+        }
         // Layout-state classes (`has-sidebar`, `has-section-nav`,
         // `no-comments`) describe the page, not the element: the rest of
         // the class name after a state word is ignored.
@@ -587,6 +601,16 @@ mod tests {
         let bio_div = bio.find(Dom::ROOT, &tag!("div")).expect("div");
         // An author's biography after the post.
         assert_eq!(class_hint(&bio, bio_div), Hint::Boilerplate);
+        let tw = Dom::parse(
+            r#"<div class="[&_.newsletter-image]:hidden md:sidebar"></div><dl class="definition-list h2-related"></dl>"#,
+            ParseLimits::default(),
+        );
+        let tw_div = tw.find(Dom::ROOT, &tag!("div")).expect("div");
+        let tw_dl = tw.find(Dom::ROOT, &tag!("dl")).expect("dl");
+        // Utility-CSS variants name other elements and conditions.
+        assert_eq!(class_hint(&tw, tw_div), Hint::None);
+        // Related to a heading level, not to other stories.
+        assert_eq!(class_hint(&tw, tw_dl), Hint::None);
         // An opinion piece, not a comment thread.
         assert_eq!(class_hint(&d, divs[0]), Hint::None);
         // The walled body is the body.

@@ -579,7 +579,9 @@ impl<'a> Builder<'a> {
 
     /// Build one selected subtree into `out`.
     pub fn root(&mut self, id: NodeId, out: &mut Vec<Block>) {
-        if self.dom.name(id).is_some_and(|n| !is_inline(n)) {
+        // An inline element wrapping blocks (`<span class="body"><p>…`)
+        // is laid out as the blocks it holds.
+        if self.dom.name(id).is_some_and(|n| !is_inline(n)) || self.has_block_child(id) {
             self.block(id, out);
         } else if self.dom.is(id, &tag!("code")) && self.is_code_block(id) {
             // A code block selected on its own, between paragraphs.
@@ -2594,6 +2596,19 @@ mod tests {
             md.contains("## Eine Einschränkung ist «verschmerzbar»"),
             "{md}"
         );
+    }
+
+    #[test]
+    fn a_span_holding_the_body_keeps_its_lists() {
+        let html = format!(
+            "<html><body><div><span class=\"gated\"><p>{PROSE}</p>\
+             <ul><li>Mend the nets.</li><li>Sell the catch.</li></ul><p>{PROSE} Again.</p>\
+             </span></div></body></html>"
+        );
+        #[allow(clippy::unwrap_used)]
+        let ex = crate::extract_str(&html, &Options::default()).unwrap();
+        let md = crate::render::body_markdown(&ex, &RenderOptions::default());
+        assert!(md.contains("- Mend the nets.\n- Sell the catch."), "{md}");
     }
 
     #[test]
