@@ -1158,7 +1158,7 @@ impl<'a> Builder<'a> {
                     out.push(Block::Quote(inner));
                 }
             }
-            tag!("pre") => {
+            tag!("pre") | tag!("div") if *name == tag!("pre") || self.is_div_listing(id) => {
                 let mut text = String::new();
                 self.pre_text(id, &mut text);
                 let text = trim_code(&text);
@@ -1179,6 +1179,21 @@ impl<'a> Builder<'a> {
             tag!("br") => {}
             _ => self.blocks_of(id, out, false),
         }
+    }
+
+    /// A listing written as a `<div>` by documentation generators: a
+    /// `code-block` class or a `data-lang`, text on several lines and no
+    /// block inside.
+    fn is_div_listing(&self, id: NodeId) -> bool {
+        let dom = self.dom;
+        let named = dom.attr(id, "class").is_some_and(|c| {
+            c.split_whitespace().any(|w| {
+                w.eq_ignore_ascii_case("code-block") || w.eq_ignore_ascii_case("codeblock")
+            })
+        }) || dom
+            .attr(id, "data-lang")
+            .is_some_and(|l| !l.trim().is_empty());
+        named && !self.has_block_child(id) && raw_text(dom, id).trim().contains('\n')
     }
 
     /// A breadcrumb trail above the article with no class to say so
@@ -2609,6 +2624,17 @@ mod tests {
         let ex = crate::extract_str(&html, &Options::default()).unwrap();
         let md = crate::render::body_markdown(&ex, &RenderOptions::default());
         assert!(md.contains("- Mend the nets.\n- Sell the catch."), "{md}");
+    }
+
+    #[test]
+    fn a_div_listing_is_a_code_block() {
+        let md = body(
+            "<div class=\"code-block\" data-lang=\"http\">GET /items\nHost: example.org</div>",
+        );
+        assert!(
+            md.contains("```http\nGET /items\nHost: example.org\n```"),
+            "{md}"
+        );
     }
 
     #[test]
