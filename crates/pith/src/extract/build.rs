@@ -834,7 +834,12 @@ impl<'a> Builder<'a> {
         for ch in self.dom.children(id) {
             if !in_comments && self.starts_epilogue(ch) {
                 // "Related articles", "Mehr zum Thema", "Comments": what
-                // follows in this container is not the article.
+                // follows in this container is not the article. Unless the
+                // article goes on after the box: a "Read also" label in the
+                // middle of the text heads one link, not the rest.
+                if self.prose_follows(ch) {
+                    continue;
+                }
                 break;
             }
             self.node(ch, &mut p, out, in_comments);
@@ -879,6 +884,45 @@ impl<'a> Builder<'a> {
         ) && (self.c.links[id] > 0
             || (is_inline(name) && self.followed_inline(id)));
         heading_like && !inline_box && is_epilogue_label(&dom.text_content(id))
+    }
+
+    /// Do two paragraphs of prose (120+ characters, few links) follow the
+    /// label among its later siblings, past the box it heads? Comment and
+    /// author labels never count: comments and biographies are prose too.
+    fn prose_follows(&self, label: NodeId) -> bool {
+        let dom = self.dom;
+        let t = dom.text_content(label).to_lowercase();
+        if [
+            "comment",
+            "komment",
+            "reply",
+            "conversation",
+            "autor",
+            "author",
+            "auteur",
+            "autore",
+        ]
+        .iter()
+        .any(|w| t.contains(w))
+        {
+            return false;
+        }
+        let mut prose = 0;
+        let mut n = dom.next_sibling(label);
+        while let Some(x) = n {
+            if dom.is(x, &tag!("p"))
+                && self.c.drop[x] == Drop::No
+                && self.c.text_len[x] >= 120
+                && self.c.link_density(x) < 0.2
+            {
+                prose += 1;
+                if prose >= 2 {
+                    return true;
+                }
+            }
+            n = dom.next_sibling(x);
+        }
+        false
     }
 
     /// Is the next non-blank sibling inline content (the label's link)?
@@ -2647,6 +2691,17 @@ mod tests {
             md.contains("```http\nGET /items\nHost: example.org\n```"),
             "{md}"
         );
+    }
+
+    #[test]
+    fn a_read_also_label_mid_article_does_not_end_it() {
+        let md = body(&format!(
+            "<h3>Read also</h3><ul><li><a href=\"/x\">Another story</a></li></ul>\
+             <p>{PROSE} Later.</p><p>{PROSE} Later still.</p><h3>Comments</h3><p>{PROSE} A comment.</p>"
+        ));
+        assert!(md.contains("Later still."), "{md}");
+        // A comment label still ends the article.
+        assert!(!md.contains("A comment."), "{md}");
     }
 
     #[test]
