@@ -517,6 +517,10 @@ fn word_hint(w: &str) -> Hint {
         "posted",
         "credits",
         "avatar",
+        // View counters ("Просмотров: 4 812", "Views: 1,203").
+        "views",
+        "viewcount",
+        "pageviews",
     ];
     if w.len() < 2 {
         return Hint::None;

@@ -189,6 +189,18 @@ fn is_furniture_text(t: &str) -> bool {
         if FILING.iter().any(|p| t.starts_with(p)) || t.contains("abgelegt unter") {
             return true;
         }
+        // The metered paywall's nag, wherever it sits in the text.
+        const METER: &[&str] = &[
+            "free articles left",
+            "free article left",
+            "free articles remaining",
+            "subscribe for unlimited access",
+            "already a subscriber",
+            "kostenlose artikel übrig",
+        ];
+        if n < 200 && METER.iter().any(|w| t.contains(w)) {
+            return true;
+        }
         const LEGAL: &[&str] = &[
             "impressum",
             "datenschutz",
@@ -336,13 +348,40 @@ fn is_byline(t: &str) -> bool {
     if t.chars().count() > 80 || t.ends_with(['.', '!', '?', ':']) {
         return false;
     }
-    ["By ", "BY ", "Von ", "VON ", "Par ", "Por ", "Door ", "Av "]
-        .iter()
-        .any(|p| {
-            t.strip_prefix(p)
-                .and_then(|r| r.chars().next())
-                .is_some_and(|c| c.is_uppercase())
-        })
+    [
+        "By ",
+        "BY ",
+        "Von ",
+        "VON ",
+        "Par ",
+        "Por ",
+        "Door ",
+        "Av ",
+        "Written by ",
+        "Posted by ",
+        "Geschrieben von ",
+    ]
+    .iter()
+    .any(|p| {
+        t.strip_prefix(p)
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| c.is_uppercase())
+    })
+}
+
+/// A row of three or more links with only separators between them
+/// ("<< Previous | All projects | Next >>"): navigation, not text.
+fn is_link_row(inl: &[Inline]) -> bool {
+    let mut links = 0;
+    for i in inl {
+        match i {
+            Inline::Link { .. } => links += 1,
+            Inline::Text(t) if t.chars().any(char::is_alphanumeric) => return false,
+            Inline::Text(_) | Inline::LineBreak => {}
+            _ => return false,
+        }
+    }
+    links >= 3
 }
 
 /// A paragraph that is one link of a few words and nothing else.
@@ -730,6 +769,16 @@ impl<'a> Builder<'a> {
             Hint::Boilerplate if self.strict && !(c.links[id] <= 1 && len < 200 && len > 0) => {
                 return true;
             }
+            _ if len < 300
+                && dom
+                    .attr(id, "class")
+                    .is_some_and(|v| v.to_ascii_lowercase().contains("paywall")) =>
+            {
+                // A short box under a paywall class is the nag ("2 free
+                // articles left", "See offers"); a long one is the walled
+                // text itself, which publishers mark the same way.
+                return true;
+            }
             // Bylines, datelines and tag lists: short by nature; a long
             // element with such a class is a misnamed container.
             Hint::Meta if len < 200 => return true,
@@ -787,12 +836,25 @@ impl<'a> Builder<'a> {
             p.take();
             return;
         }
-        let inl = trim_inlines(p.take());
+        let mut inl = trim_inlines(p.take());
+        // The headline printed again on top of the body's first lines
+        // ("Headline<br>Written by …"): that line is the title's.
+        if !self.seen_prose {
+            if let (Some(title), Some(br)) = (
+                self.title.as_deref(),
+                inl.iter().position(|i| matches!(i, Inline::LineBreak)),
+            ) {
+                if normalise(&inlines_text(&inl[..br])) == title {
+                    inl.drain(..=br);
+                    inl = trim_inlines(inl);
+                }
+            }
+        }
         if inl.is_empty() {
             return;
         }
         let text = inlines_text(&inl);
-        if is_furniture_text(&text) || is_byline(&text) {
+        if is_furniture_text(&text) || is_byline(&text) || is_link_row(&inl) {
             return;
         }
         // Above the first real paragraph, a lone short link is the section

@@ -264,6 +264,9 @@ fn drop_trailing_calls(blocks: &mut Vec<Block>) {
         "licensed under",
         "bahnhofskiosk",
         "e-paper",
+        "have a correction",
+        "story tip",
+        "news tip",
     ];
     while let Some(Block::Paragraph(content)) = blocks.last() {
         let text = crate::ir::inlines_text(content).to_lowercase();

@@ -489,7 +489,6 @@ fn wrapper_metadata() {
 const SPLIT: &str = "split-paywall";
 
 #[test]
-#[ignore = "waits for the extraction core"]
 fn split_body_is_joined_without_ads() {
     let r = run(SPLIT);
     assert_article(&r);
@@ -721,7 +720,6 @@ fn russian_date_from_words() {
 }
 
 #[test]
-#[ignore = "waits for the extraction core"]
 fn russian_body() {
     let r = run(RUSSIAN);
     assert_article(&r);
@@ -878,7 +876,6 @@ fn error_404_is_not_an_article() {
 const LAYOUT: &str = "layout-table";
 
 #[test]
-#[ignore = "waits for the extraction core"]
 fn layout_table_content_cell() {
     let r = run(LAYOUT);
     assert_article(&r);
