@@ -2619,34 +2619,35 @@ mod tests {
 
     /// The body Markdown (images on) of an article holding `inner`.
     fn body(inner: &str) -> String {
-        let html = format!(
+        markdown_of(&format!(
             "<html><head><title>Harbour notes</title></head><body><article>\
              <h1>Harbour notes</h1><p>{PROSE}</p>{inner}<p>{PROSE} Again.</p>\
              </article></body></html>"
-        );
+        ))
+    }
+
+    /// The body Markdown of an article that ends with `tail` (no prose after it).
+    fn body_ending(tail: &str) -> String {
+        markdown_of(&format!(
+            "<html><head><title>Harbour notes</title></head><body><article>\
+             <h1>Harbour notes</h1><p>{PROSE}</p><p>{PROSE} Again.</p>{tail}\
+             </article></body></html>"
+        ))
+    }
+
+    /// The body Markdown (images on) of a whole page.
+    fn markdown_of(html: &str) -> String {
         let o = Options {
             url: Some("https://example.org/harbour".into()),
             ..Options::default()
         };
         #[allow(clippy::unwrap_used)]
-        let ex = crate::extract_str(&html, &o).unwrap();
+        let ex = crate::extract_str(html, &o).unwrap();
         let ro = RenderOptions {
             images: true,
             ..RenderOptions::default()
         };
         crate::render::body_markdown(&ex, &ro)
-    }
-
-    /// The body Markdown of an article that ends with `tail` (no prose after it).
-    fn body_ending(tail: &str) -> String {
-        let html = format!(
-            "<html><head><title>Harbour notes</title></head><body><article>\
-             <h1>Harbour notes</h1><p>{PROSE}</p><p>{PROSE} Again.</p>{tail}\
-             </article></body></html>"
-        );
-        #[allow(clippy::unwrap_used)]
-        let ex = crate::extract_str(&html, &Options::default()).unwrap();
-        crate::render::body_markdown(&ex, &RenderOptions::default())
     }
 
     #[test]
@@ -2738,9 +2739,7 @@ mod tests {
              <ul><li>Mend the nets.</li><li>Sell the catch.</li></ul><p>{PROSE} Again.</p>\
              </span></div></body></html>"
         );
-        #[allow(clippy::unwrap_used)]
-        let ex = crate::extract_str(&html, &Options::default()).unwrap();
-        let md = crate::render::body_markdown(&ex, &RenderOptions::default());
+        let md = markdown_of(&html);
         assert!(md.contains("- Mend the nets.\n- Sell the catch."), "{md}");
     }
 
