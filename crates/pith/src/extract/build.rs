@@ -255,6 +255,8 @@ fn is_epilogue_label(t: &str) -> bool {
         "you may be interested",
         "explore further",
         "keep reading",
+        "don't miss",
+        "don’t miss",
         "recommended for you",
         "most popular",
         "most read",
