@@ -418,3 +418,30 @@ fn dublin_core_rdfa_spelling() {
     assert_eq!(m.title.as_deref(), Some("Tide tables for the spring"));
     assert_eq!(m.authors, ["Jane Example"]);
 }
+
+/// A small shop page whose only date sits in a news box beside the product.
+const SHOP_PAGE: &str = r#"<html><head><title>Blue teapot | Teashop</title>OGTYPE</head><body>
+    <div class="product"><h1>Blue teapot</h1><p>Glazed stoneware, holds one litre.</p>
+    <ul><li>Price: 24 EUR</li><li>Colour: blue</li><li>Height: 14 cm</li><li>Dishwasher safe</li></ul>
+    <p>Ships in two days.</p><p>Add to basket</p><p>Reviews (0)</p><p>Share</p></div>
+    <div class="sidebar"><p>Shop news</p><time datetime="2021-03-04">4 March 2021</time>
+    <p>Spring sale starts</p></div></body></html>"#;
+
+#[test]
+fn side_box_date_of_a_page_that_is_no_article_is_dropped() {
+    let html = SHOP_PAGE.replace("OGTYPE", r#"<meta property="og:type" content="product">"#);
+    // The metadata stage alone still falls back on the side box...
+    assert_eq!(run(&html, None).date.as_deref(), Some("2021-03-04"));
+    // ...but the page neither says nor reads as an article: the date is the
+    // news item's, not the product page's.
+    let out = crate::extract_str(&html, &crate::Options::default()).expect("extracts");
+    assert!(out.confidence < 0.9, "confidence {}", out.confidence);
+    assert_eq!(out.metadata.date, None);
+}
+
+#[test]
+fn side_box_date_of_a_page_that_says_it_is_an_article_is_kept() {
+    let html = SHOP_PAGE.replace("OGTYPE", r#"<meta property="og:type" content="article">"#);
+    let out = crate::extract_str(&html, &crate::Options::default()).expect("extracts");
+    assert_eq!(out.metadata.date.as_deref(), Some("2021-03-04"));
+}
