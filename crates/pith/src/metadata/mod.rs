@@ -818,7 +818,24 @@ pub(crate) fn extract_noted(dom: &Dom, ctx: &Context<'_>) -> (Metadata, Notes) {
         .as_deref()
         .and_then(|l| l.split('-').nth(1))
         .unwrap_or("");
-    let site_offset = site_utc_offset(region, tld);
+    let site_offset = site_utc_offset(region, tld).or_else(|| {
+        // No region in the language and a generic TLD (`.com`, not a
+        // country's): `og:locale` names the audience's country (`en_US`),
+        // when it agrees with the page's language (CMSs leave a default
+        // `en_US` on sites in other languages).
+        if tld.len() == 2 {
+            return None;
+        }
+        let locale = page.get(&["og:locale"])?;
+        let mut parts = locale.trim().split(['_', '-']);
+        let lang = parts.next()?;
+        let country = parts.next()?;
+        let page_lang = language.as_deref()?.split('-').next()?;
+        if !lang.eq_ignore_ascii_case(page_lang) {
+            return None;
+        }
+        site_utc_offset(country, "")
+    });
     let dates = pubdate::find(
         dom,
         &page,

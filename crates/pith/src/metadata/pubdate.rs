@@ -536,7 +536,19 @@ pub fn find(
             .find_map(|u| from_url(&u))
             .filter(|d| plausible(d, true, ctx));
     }
-    if modified == published {
+    // The same instant, perhaps shown in the site's zone, is no modification.
+    let same_instant = |m: &DateTime, p: &DateTime| {
+        m.time.is_some()
+            && p.time.is_some()
+            && m.offset.is_some()
+            && p.offset.is_some()
+            && m.epoch() == p.epoch()
+    };
+    if modified == published
+        || modified
+            .zip(published)
+            .is_some_and(|(m, p)| same_instant(&m, &p))
+    {
         modified = None;
     }
     Dates {

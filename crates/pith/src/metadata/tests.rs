@@ -445,3 +445,36 @@ fn side_box_date_of_a_page_that_says_it_is_an_article_is_kept() {
     let out = crate::extract_str(&html, &crate::Options::default()).expect("extracts");
     assert_eq!(out.metadata.date.as_deref(), Some("2021-03-04"));
 }
+
+#[test]
+fn og_locale_country_sets_the_zone_of_a_utc_stamp() {
+    // 02:54 UTC on 2 May is the evening of 1 May for a US audience, the day
+    // the site's readers saw; the same stamp is no separate modification.
+    let m = run(
+        r#"<html lang="en"><head><meta property="og:locale" content="en_US">
+        <meta property="article:published_time" content="2020-05-02T02:54:29Z">
+        <meta property="article:modified_time" content="2020-05-02T02:54:29Z">
+        </head><body><h1>Station closes overnight</h1><p>Text.</p></body></html>"#,
+        Some("https://news.example.com/traffic/station-closes/123"),
+    );
+    assert_eq!(m.date.as_deref(), Some("2020-05-01T22:54:29-04:00"));
+    assert_eq!(m.date_modified, None);
+}
+
+#[test]
+fn og_locale_does_not_override_a_country_tld_or_another_language() {
+    let m = run(
+        r#"<html lang="de"><head><meta property="og:locale" content="en_US">
+        <meta property="article:published_time" content="2020-05-02T02:54:29Z">
+        </head><body><h1>Bahnhof nachts geschlossen</h1><p>Text.</p></body></html>"#,
+        Some("https://www.example.com/verkehr/bahnhof/123"),
+    );
+    assert_eq!(m.date.as_deref(), Some("2020-05-02T02:54:29+00:00"));
+    let m = run(
+        r#"<html lang="en"><head><meta property="og:locale" content="en_US">
+        <meta property="article:published_time" content="2020-05-02T02:54:29Z">
+        </head><body><h1>Bahnhof nachts geschlossen</h1><p>Text.</p></body></html>"#,
+        Some("https://www.example.de/verkehr/bahnhof/123"),
+    );
+    assert_eq!(m.date.as_deref(), Some("2020-05-02T02:54:29+00:00"));
+}
