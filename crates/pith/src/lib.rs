@@ -49,6 +49,10 @@ pub struct Extraction {
     pub confidence: f32,
 }
 
+/// Extraction confidence from which a page reads as an article (see
+/// [`metadata::Notes`]).
+const ARTICLE_CONFIDENCE: f32 = 0.9;
+
 /// Extract the article and metadata from the bytes of an HTML page.
 pub fn extract(bytes: &[u8], options: &Options) -> Result<Extraction, Error> {
     if bytes.len() > options.limits.max_bytes {
@@ -89,8 +93,13 @@ pub fn extract_str(html: &str, options: &Options) -> Result<Extraction, Error> {
         url: url.as_ref(),
         now: options.now,
     };
-    let metadata = metadata::extract(&dom, &meta_ctx);
+    let (mut metadata, notes) = metadata::extract_noted(&dom, &meta_ctx);
     let found = extract::article(&dom, &metadata, url.as_ref(), options);
+    if notes.date_needs_article && found.confidence < ARTICLE_CONFIDENCE {
+        // A date from a side box of a page that neither calls itself an
+        // article nor reads as one belongs to some other item on the page.
+        metadata.date = None;
+    }
     Ok(Extraction {
         url: url.map(String::from),
         metadata,

@@ -666,8 +666,22 @@ fn dedupe_list(v: Vec<String>) -> Vec<String> {
     out
 }
 
+/// What the metadata stage leaves for the whole extraction to decide.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Notes {
+    /// The date stands only if the page is an article: it was read in a part
+    /// set aside as a sidebar, related box or comments (the last resort), and
+    /// the page does not call itself an article (`og:type`, JSON-LD type).
+    pub date_needs_article: bool,
+}
+
 /// Extract the page's metadata.
 pub fn extract(dom: &Dom, ctx: &Context<'_>) -> Metadata {
+    extract_noted(dom, ctx).0
+}
+
+/// [`extract`], with the [`Notes`] the article extraction settles.
+pub(crate) fn extract_noted(dom: &Dom, ctx: &Context<'_>) -> (Metadata, Notes) {
     let page = meta::collect(dom);
     let ld = jsonld::extract(&page.ld_json);
     let host_label = ctx.url.and_then(|u| u.host_str()).and_then(domain_label);
@@ -804,7 +818,24 @@ pub fn extract(dom: &Dom, ctx: &Context<'_>) -> Metadata {
         .as_deref()
         .and_then(|l| l.split('-').nth(1))
         .unwrap_or("");
-    let site_offset = site_utc_offset(region, tld);
+    let site_offset = site_utc_offset(region, tld).or_else(|| {
+        // No region in the language and a generic TLD (`.com`, not a
+        // country's): `og:locale` names the audience's country (`en_US`),
+        // when it agrees with the page's language (CMSs leave a default
+        // `en_US` on sites in other languages).
+        if tld.len() == 2 {
+            return None;
+        }
+        let locale = page.get(&["og:locale"])?;
+        let mut parts = locale.trim().split(['_', '-']);
+        let lang = parts.next()?;
+        let country = parts.next()?;
+        let page_lang = language.as_deref()?.split('-').next()?;
+        if !lang.eq_ignore_ascii_case(page_lang) {
+            return None;
+        }
+        site_utc_offset(country, "")
+    });
     let dates = pubdate::find(
         dom,
         &page,
@@ -923,7 +954,18 @@ pub fn extract(dom: &Dom, ctx: &Context<'_>) -> Metadata {
         .collect();
     categories.extend(ld.sections.iter().cloned());
 
-    Metadata {
+    // Some layouts call the article column a sidebar, so a date found only
+    // there is still the article's date, when the page is an article. On a
+    // shop, petition or product page the dates in side boxes belong to other
+    // items: related posts, reviews, comments.
+    let claims_article = ld.is_article
+        || page
+            .get(&["og:type"])
+            .is_some_and(|t| t.to_ascii_lowercase().contains("article"));
+    let notes = Notes {
+        date_needs_article: dates.from_aside && !claims_article,
+    };
+    let metadata = Metadata {
         title,
         date: dates.published.map(|d| d.iso()),
         date_modified: dates.modified.map(|d| d.iso()),
@@ -935,7 +977,8 @@ pub fn extract(dom: &Dom, ctx: &Context<'_>) -> Metadata {
         tags: dedupe_list(tags.into_iter().filter(|t| !t.is_empty()).collect()),
         categories: dedupe_list(categories.into_iter().filter(|t| !t.is_empty()).collect()),
         canonical_url,
-    }
+    };
+    (metadata, notes)
 }
 
 #[cfg(test)]

@@ -216,6 +216,9 @@ pub struct Hints<'a> {
 pub struct Dates {
     pub published: Option<DateTime>,
     pub modified: Option<DateTime>,
+    /// `published` was read, as a last resort, in a part of the page set
+    /// aside as a sidebar, related box or comments.
+    pub from_aside: bool,
 }
 
 /// Dates beyond this margin after the reference time are typos or placeholders.
@@ -510,6 +513,7 @@ pub fn find(
     if published.is_none() {
         published = modified;
     }
+    let mut from_aside = false;
     if published.is_none() {
         // Nothing in the article's own parts: the first date in a part that
         // looked like a sidebar (some layouts call the article column one).
@@ -521,6 +525,7 @@ pub fn find(
             .filter_map(|&id| read_element(dom, id, order, ctx))
             .find(|c| !c.modified)
             .map(|c| c.date);
+        from_aside = published.is_some();
     }
     if published.is_none() {
         // The share image is uploaded with the article: `/2016/05/04/x.png`.
@@ -531,12 +536,25 @@ pub fn find(
             .find_map(|u| from_url(&u))
             .filter(|d| plausible(d, true, ctx));
     }
-    if modified == published {
+    // The same instant, perhaps shown in the site's zone, is no modification.
+    let same_instant = |m: &DateTime, p: &DateTime| {
+        m.time.is_some()
+            && p.time.is_some()
+            && m.offset.is_some()
+            && p.offset.is_some()
+            && m.epoch() == p.epoch()
+    };
+    if modified == published
+        || modified
+            .zip(published)
+            .is_some_and(|(m, p)| same_instant(&m, &p))
+    {
         modified = None;
     }
     Dates {
         published,
         modified,
+        from_aside,
     }
 }
 

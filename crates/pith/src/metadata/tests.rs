@@ -418,3 +418,63 @@ fn dublin_core_rdfa_spelling() {
     assert_eq!(m.title.as_deref(), Some("Tide tables for the spring"));
     assert_eq!(m.authors, ["Jane Example"]);
 }
+
+/// A small shop page whose only date sits in a news box beside the product.
+const SHOP_PAGE: &str = r#"<html><head><title>Blue teapot | Teashop</title>OGTYPE</head><body>
+    <div class="product"><h1>Blue teapot</h1><p>Glazed stoneware, holds one litre.</p>
+    <ul><li>Price: 24 EUR</li><li>Colour: blue</li><li>Height: 14 cm</li><li>Dishwasher safe</li></ul>
+    <p>Ships in two days.</p><p>Add to basket</p><p>Reviews (0)</p><p>Share</p></div>
+    <div class="sidebar"><p>Shop news</p><time datetime="2021-03-04">4 March 2021</time>
+    <p>Spring sale starts</p></div></body></html>"#;
+
+#[test]
+fn side_box_date_of_a_page_that_is_no_article_is_dropped() {
+    let html = SHOP_PAGE.replace("OGTYPE", r#"<meta property="og:type" content="product">"#);
+    // The metadata stage alone still falls back on the side box...
+    assert_eq!(run(&html, None).date.as_deref(), Some("2021-03-04"));
+    // ...but the page neither says nor reads as an article: the date is the
+    // news item's, not the product page's.
+    let out = crate::extract_str(&html, &crate::Options::default()).expect("extracts");
+    assert!(out.confidence < 0.9, "confidence {}", out.confidence);
+    assert_eq!(out.metadata.date, None);
+}
+
+#[test]
+fn side_box_date_of_a_page_that_says_it_is_an_article_is_kept() {
+    let html = SHOP_PAGE.replace("OGTYPE", r#"<meta property="og:type" content="article">"#);
+    let out = crate::extract_str(&html, &crate::Options::default()).expect("extracts");
+    assert_eq!(out.metadata.date.as_deref(), Some("2021-03-04"));
+}
+
+#[test]
+fn og_locale_country_sets_the_zone_of_a_utc_stamp() {
+    // 02:54 UTC on 2 May is the evening of 1 May for a US audience, the day
+    // the site's readers saw; the same stamp is no separate modification.
+    let m = run(
+        r#"<html lang="en"><head><meta property="og:locale" content="en_US">
+        <meta property="article:published_time" content="2020-05-02T02:54:29Z">
+        <meta property="article:modified_time" content="2020-05-02T02:54:29Z">
+        </head><body><h1>Station closes overnight</h1><p>Text.</p></body></html>"#,
+        Some("https://news.example.com/traffic/station-closes/123"),
+    );
+    assert_eq!(m.date.as_deref(), Some("2020-05-01T22:54:29-04:00"));
+    assert_eq!(m.date_modified, None);
+}
+
+#[test]
+fn og_locale_does_not_override_a_country_tld_or_another_language() {
+    let m = run(
+        r#"<html lang="de"><head><meta property="og:locale" content="en_US">
+        <meta property="article:published_time" content="2020-05-02T02:54:29Z">
+        </head><body><h1>Bahnhof nachts geschlossen</h1><p>Text.</p></body></html>"#,
+        Some("https://www.example.com/verkehr/bahnhof/123"),
+    );
+    assert_eq!(m.date.as_deref(), Some("2020-05-02T02:54:29+00:00"));
+    let m = run(
+        r#"<html lang="en"><head><meta property="og:locale" content="en_US">
+        <meta property="article:published_time" content="2020-05-02T02:54:29Z">
+        </head><body><h1>Bahnhof nachts geschlossen</h1><p>Text.</p></body></html>"#,
+        Some("https://www.example.de/verkehr/bahnhof/123"),
+    );
+    assert_eq!(m.date.as_deref(), Some("2020-05-02T02:54:29+00:00"));
+}
