@@ -59,6 +59,7 @@ pub fn article(dom: &Dom, meta: &Metadata, url: Option<&Url>, options: &Options)
         let Some(mut sel) = sel else { continue };
         if pass < 2 {
             title_article(dom, &cleaned, &mut sel, meta.title.as_deref());
+            recipe_ingredients(dom, &cleaned, &mut sel);
         }
         // Class words are ignored by the lenient pass to *find* the article,
         // but boilerplate inside it is still left out.
@@ -276,6 +277,47 @@ fn drop_trailing_calls(blocks: &mut Vec<Block>) {
         }
         blocks.pop();
     }
+}
+
+/// A recipe's ingredients, marked by the publisher with schema.org
+/// microdata (`itemprop="recipeIngredient"`), are part of it even when the
+/// scoring found only the method: a list of short lines earns no prose
+/// points. Their smallest common container joins the selection, in page
+/// order.
+fn recipe_ingredients(dom: &Dom, c: &Cleaned, sel: &mut Selection) {
+    // A few kilobytes hold any list of ingredients; more is a page wrapper.
+    const MAX_CHARS: u32 = 4000;
+    let is_item = |id: NodeId| {
+        c.drop[id] == Drop::No
+            && dom
+                .attr(id, "itemprop")
+                .is_some_and(|v| v == "recipeIngredient" || v == "ingredients")
+    };
+    let items: Vec<NodeId> = c.order.iter().copied().filter(|&id| is_item(id)).collect();
+    if items.len() < 2 {
+        return;
+    }
+    let Some(box_) = dom
+        .ancestors(items[0])
+        .take_while(|&a| c.text_len[a] <= MAX_CHARS)
+        .find(|&a| items.iter().all(|&i| dom.ancestors(i).any(|x| x == a)))
+    else {
+        return;
+    };
+    let inside = |a: NodeId, b: NodeId| a == b || dom.ancestors(a).any(|x| x == b);
+    if sel
+        .roots
+        .iter()
+        .any(|&r| inside(box_, r) || inside(r, box_))
+    {
+        return;
+    }
+    let mut pos = vec![usize::MAX; dom.len()];
+    for (i, &id) in c.order.iter().enumerate() {
+        pos[id] = i;
+    }
+    sel.roots.push(box_);
+    sel.roots.sort_by_key(|&r| pos[r]);
 }
 
 /// `<base href>` resolved against the page URL, else the page URL.
@@ -851,6 +893,24 @@ mod tests {
 
     fn para(t: &str) -> Block {
         Block::Paragraph(vec![Inline::Text(t.to_string())])
+    }
+
+    #[test]
+    fn recipe_ingredients_join_the_method() {
+        let step = "Whisk the eggs with the sugar until pale, then fold in the flour, \
+                    the melted butter and the lemon zest, and bake for twenty minutes.";
+        let html = format!(
+            "<html><body><div class=\"side\"><h2>Ingredients</h2><ul>\
+             <li itemprop=\"recipeIngredient\">3 eggs</li>\
+             <li itemprop=\"recipeIngredient\">120 g sugar</li></ul></div>\
+             <div class=\"method\"><p>{step}</p><p>{step} Again.</p><p>{step} Once more.</p></div>\
+             </body></html>"
+        );
+        #[allow(clippy::unwrap_used)]
+        let ex = crate::extract_str(&html, &Options::default()).unwrap();
+        let text = ex.to_text();
+        assert!(text.contains("120 g sugar"), "{text}");
+        assert!(text.find("3 eggs") < text.find("Whisk the eggs"), "{text}");
     }
 
     #[test]
