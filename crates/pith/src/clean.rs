@@ -505,6 +505,7 @@ fn word_hint(w: &str) -> Hint {
         "date",
         "time",
         "meta",
+        "metadata",
         "tags",
         "tag",
         "keywords",
