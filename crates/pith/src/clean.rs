@@ -616,6 +616,9 @@ mod tests {
         assert_eq!(class_hint(&tw, tw_div), Hint::None);
         // Related to a heading level, not to other stories.
         assert_eq!(class_hint(&tw, tw_dl), Hint::None);
+        let md = Dom::parse(r#"<ul class="blog-metadata"></ul>"#, ParseLimits::default());
+        let md_ul = md.find(Dom::ROOT, &tag!("ul")).expect("ul");
+        assert_eq!(class_hint(&md, md_ul), Hint::Meta);
         // An opinion piece, not a comment thread.
         assert_eq!(class_hint(&d, divs[0]), Hint::None);
         // The walled body is the body.
