@@ -1657,7 +1657,23 @@ impl<'a> Builder<'a> {
         };
         // The metadata title leaves out a heading's permalink sign ("Title¶").
         let text = text.trim_end_matches(['¶', '🔗', '⚓', '§']).trim_end();
-        !text.is_empty() && (title == text || (text.len() >= 15 && title.contains(text)))
+        if text.is_empty() {
+            return false;
+        }
+        if title == text {
+            return true;
+        }
+        // The heading inside a longer title ("Kicker: Heading", "Heading |
+        // Site") only where punctuation separates the rest: "Image
+        // Deduplication" is not the title "Image Deduplication Test".
+        let sep = |c: char| !c.is_alphanumeric();
+        text.len() >= 15
+            && title.match_indices(text).any(|(i, _)| {
+                let before = title[..i].trim_end();
+                let after = title[i + text.len()..].trim_start();
+                (before.is_empty() || before.ends_with(sep))
+                    && (after.is_empty() || after.starts_with(sep))
+            })
     }
 
     fn inline_children(&mut self, id: NodeId, p: &mut Para, out: &mut Vec<Block>) {
@@ -2765,6 +2781,21 @@ mod tests {
         assert!(md.contains("Later still."), "{md}");
         // A comment label still ends the article.
         assert!(!md.contains("A comment."), "{md}");
+    }
+
+    #[test]
+    fn a_heading_is_the_title_only_up_to_punctuation() {
+        let page = |title: &str| {
+            markdown_of(&format!(
+                "<html><head><title>{title}</title></head><body><article>\
+                 <h1>Tide tables of the harbour</h1><p>{PROSE}</p><p>{PROSE} Again.</p>\
+                 </article></body></html>"
+            ))
+        };
+        // The site's name after a bar: the heading is the title, written once on top.
+        assert!(!page("Tide tables of the harbour | Gazette").contains("## Tide"));
+        // A longer title that merely starts with the heading's words.
+        assert!(page("Tide tables of the harbour explained").contains("Tide tables of the harbour"));
     }
 
     #[test]
