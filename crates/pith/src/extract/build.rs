@@ -155,7 +155,10 @@ fn is_furniture_text(t: &str) -> bool {
         "gefällt mir",
     ];
     let t = t.trim().trim_end_matches([':', '.']).to_lowercase();
-    if EXACT.contains(&t.as_str()) {
+    // Labels are often framed by dashes: "- Anzeige -".
+    if EXACT.contains(&t.as_str())
+        || EXACT.contains(&t.trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace()))
+    {
         return true;
     }
     let n = t.chars().count();
@@ -255,6 +258,14 @@ fn is_epilogue_label(t: &str) -> bool {
         "you may be interested",
         "explore further",
         "keep reading",
+        // Tag lists under the article.
+        "tags",
+        "tagged",
+        "schlagworte",
+        "schlagwörter",
+        "stichworte",
+        "étiquettes",
+        "etiquetas",
         "don't miss",
         "don’t miss",
         "recommended for you",
@@ -2730,6 +2741,7 @@ mod tests {
              <p>(CC-BY 4.0) Impressum | Datenschutz</p>\
              <p>Gefällt mir Wird geladen …</p>\
              <p>Kapitän Jens Roe, Foto: Hafenarchiv</p>\
+             <p>- Anzeige -</p>\
              <p>Sie sind aktuell nicht eingeloggt. Um einen Kommentar zu hinterlassen, loggen Sie sich ein.</p>\
              <h2>Eine Einschränkung ist «verschmerzbar»</h2>",
         );
@@ -2779,6 +2791,12 @@ mod tests {
              <p>{PROSE} Later.</p><p>{PROSE} Later still.</p><h3>Comments</h3><p>{PROSE} A comment.</p>"
         ));
         assert!(md.contains("Later still."), "{md}");
+        // A tag list under the article ends it.
+        let md = body_ending("<h4>Schlagworte</h4><p><a href=\"/t/hafen\">Hafen</a></p>");
+        assert!(
+            !md.contains("Schlagworte") && !md.contains("Hafen]"),
+            "{md}"
+        );
         // A comment label still ends the article.
         assert!(!md.contains("A comment."), "{md}");
     }
