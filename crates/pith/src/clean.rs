@@ -42,6 +42,9 @@ pub enum Hint {
 pub struct Cleaned {
     /// Document order of every node reachable from the root.
     pub order: Vec<NodeId>,
+    /// Each node's index in `order` (`usize::MAX` below a dropped node):
+    /// node ids are creation order, which the parser's fix-ups reorder.
+    pub pos: Vec<usize>,
     pub drop: Vec<Drop>,
     pub hint: Vec<Hint>,
     /// Visible text characters below the node (whitespace not counted), dropped
@@ -72,6 +75,7 @@ pub fn clean(dom: &Dom) -> Cleaned {
     let n = dom.len();
     let mut c = Cleaned {
         order: Vec::with_capacity(n),
+        pos: vec![usize::MAX; n],
         drop: vec![Drop::No; n],
         hint: vec![Hint::None; n],
         text_len: vec![0; n],
@@ -82,6 +86,7 @@ pub fn clean(dom: &Dom) -> Cleaned {
     // Top-down: classify elements; a dropped subtree is not descended into.
     let mut it = dom.descendants(Dom::ROOT);
     while let Some(id) = it.next() {
+        c.pos[id] = c.order.len();
         c.order.push(id);
         let Some(el) = dom.element(id) else { continue };
         let d = classify_tag(dom, id, &el.name.local);

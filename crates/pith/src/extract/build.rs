@@ -794,7 +794,7 @@ impl<'a> Builder<'a> {
             _ if len < 300
                 && dom
                     .attr(id, "class")
-                    .is_some_and(|v| v.to_ascii_lowercase().contains("paywall")) =>
+                    .is_some_and(|v| contains_ignore_ascii_case(v, "paywall")) =>
             {
                 // A short box under a paywall class is the nag ("2 free
                 // articles left", "See offers"); a long one is the walled
@@ -973,6 +973,9 @@ impl<'a> Builder<'a> {
     /// Do two paragraphs of prose (120+ characters, few links) follow the
     /// label among its later siblings, past the box it heads? Comment and
     /// author labels never count: comments and biographies are prose too.
+    /// 120 characters is two sentences, longer than any teaser line; two
+    /// such paragraphs are more text than a related box carries (found on
+    /// an Italian news page whose "Leggi anche" sits mid-article).
     fn prose_follows(&self, label: NodeId) -> bool {
         let dom = self.dom;
         let t = dom.text_content(label).to_lowercase();
@@ -2299,6 +2302,13 @@ const BACKLINK_CLASSES: &[&str] = &[
 ];
 
 /// Does the element's class list hold one of `words`?
+/// `hay` contains `needle`, ASCII case ignored, without allocating.
+fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
 fn has_class_word(dom: &Dom, id: NodeId, words: &[&str]) -> bool {
     dom.attr(id, "class").is_some_and(|c| {
         c.split_whitespace()

@@ -122,10 +122,7 @@ fn lead(dom: &Dom, c: &Cleaned, roots: &[NodeId], description: Option<&str>) -> 
     // Descriptions are often the lead cut short ("…"): compare a prefix.
     let probe: String = desc.as_deref().unwrap_or("").chars().take(40).collect();
     let body = dom.body().unwrap_or(Dom::ROOT);
-    let mut pos = vec![usize::MAX; dom.len()];
-    for (i, &id) in c.order.iter().enumerate() {
-        pos[id] = i;
-    }
+    let pos = &c.pos;
     // The last <h1> before the body.
     let Some(h1) = c.order[..pos[first].min(c.order.len())]
         .iter()
@@ -312,12 +309,8 @@ fn recipe_ingredients(dom: &Dom, c: &Cleaned, sel: &mut Selection) {
     {
         return;
     }
-    let mut pos = vec![usize::MAX; dom.len()];
-    for (i, &id) in c.order.iter().enumerate() {
-        pos[id] = i;
-    }
     sel.roots.push(box_);
-    sel.roots.sort_by_key(|&r| pos[r]);
+    sel.roots.sort_by_key(|&r| c.pos[r]);
 }
 
 /// `<base href>` resolved against the page URL, else the page URL.
@@ -507,6 +500,19 @@ fn own_text_runs(dom: &Dom, c: &Cleaned) -> Vec<bool> {
     runs
 }
 
+/// The one child of `x` that holds text or a picture, when there is
+/// exactly one: empty siblings (layout spacers, a grid row left blank)
+/// do not count.
+fn lone_filled_child(dom: &Dom, c: &Cleaned, x: NodeId) -> Option<NodeId> {
+    let mut it = dom
+        .element_children(x)
+        .filter(|&ch| c.text_len[ch] > 0 || dom.find(ch, &tag!("img")).is_some());
+    match (it.next(), it.next()) {
+        (Some(only), None) => Some(only),
+        _ => None,
+    }
+}
+
 fn select(dom: &Dom, c: &Cleaned, strict: bool) -> Option<Selection> {
     select_inner(dom, c, strict, None)
 }
@@ -646,19 +652,12 @@ fn select_inner(
         last = score[a];
         anc = dom.parent(a);
     }
-    // A lone child carries nothing its parent does not. Empty siblings
-    // (layout spacers, a grid row left blank) do not count: they hold no
-    // text and no picture.
+    // A lone child carries nothing its parent does not.
     while let Some(p) = dom.parent(top) {
         if p == body || p == Dom::ROOT || excluded[p] {
             break;
         }
-        let filled = dom
-            .element_children(p)
-            .filter(|&ch| c.text_len[ch] > 0 || dom.find(ch, &tag!("img")).is_some())
-            .take(2)
-            .count();
-        if filled != 1 {
+        if lone_filled_child(dom, c, p).is_none() {
             break;
         }
         top = p;
@@ -680,21 +679,14 @@ fn select_inner(
     // A wrapper is scored through its lone filled child: a page built of
     // full-width bands (`band > container > row > column > p`) has its
     // points at the column, far below the band that is the sibling.
-    let filled_child = |x: NodeId| {
-        let mut it = dom
-            .element_children(x)
-            .filter(|&ch| c.text_len[ch] > 0 || dom.find(ch, &tag!("img")).is_some());
-        match (it.next(), it.next()) {
-            (Some(only), None) => Some(only),
-            _ => None,
-        }
-    };
     let chain_score = |x: NodeId| {
         let mut best = if has_score[x] { score[x] } else { 0.0 };
         let mut cur = x;
         // Eight levels: deeper than any grid framework nests.
         for _ in 0..8 {
-            let Some(ch) = filled_child(cur) else { break };
+            let Some(ch) = lone_filled_child(dom, c, cur) else {
+                break;
+            };
             if has_score[ch] {
                 best = best.max(score[ch]);
             }
@@ -717,9 +709,10 @@ fn select_inner(
         if top_class.is_some() && dom.attr(s, "class") == top_class {
             bonus += top_chain * 0.2;
         }
-        // Through the chain only with a few sentences of text: a
-        // call-to-action band whose inner box says `content` is not more
-        // of the article.
+        // Through the chain only with a few sentences of text (250
+        // characters) and 40% of the best chain: a call-to-action band
+        // whose inner box says `content`, or a donation box beside a news
+        // story, scored a fifth of the best and is not more of the article.
         let append = if has_score[s]
             && (score[s] + bonus >= threshold
                 || (c.text_len[s] >= 250
