@@ -1301,16 +1301,8 @@ impl<'a> Builder<'a> {
                     out.push(Block::Quote(inner));
                 }
             }
-            tag!("pre") | tag!("div") if *name == tag!("pre") || self.is_div_listing(id) => {
-                let mut text = String::new();
-                self.pre_text(id, &mut text);
-                let text = trim_code(&text);
-                // The line-number column of a highlighter's table
-                // (`<td class=gutter><pre>1\n2\n3</pre>`) is not code.
-                if !text.trim().is_empty() && !is_line_numbers(&text) {
-                    self.push_code(id, code_lang(dom, id), text, out);
-                }
-            }
+            tag!("pre") => self.listing(id, out),
+            tag!("div") if self.is_div_listing(id) => self.listing(id, out),
             tag!("hr") => {
                 if matches!(out.last(), Some(b) if !matches!(b, Block::Rule)) {
                     out.push(Block::Rule);
@@ -1321,6 +1313,18 @@ impl<'a> Builder<'a> {
             tag!("noscript") => self.noscript(id, out),
             tag!("br") => {}
             _ => self.blocks_of(id, out, false),
+        }
+    }
+
+    /// A preformatted listing as a code block.
+    fn listing(&mut self, id: NodeId, out: &mut Vec<Block>) {
+        let mut text = String::new();
+        self.pre_text(id, &mut text);
+        let text = trim_code(&text);
+        // The line-number column of a highlighter's table
+        // (`<td class=gutter><pre>1\n2\n3</pre>`) is not code.
+        if !text.trim().is_empty() && !is_line_numbers(&text) {
+            self.push_code(id, code_lang(self.dom, id), text, out);
         }
     }
 
