@@ -347,6 +347,44 @@ fn looks_like_person(n: &str) -> bool {
             >= ws.len() - 1
 }
 
+/// Words of company, desk and organisation names, never of a person's.
+static ORG_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[\s\-])(?:gmbh|ag|kg|e\.\s?v\.?|inc\.?|ltd\.?|llc|corp\.?|verlag|redaktion|rédaction|redacción|redazione|redação|team|editorial|media|news|presse?|online|magazine?|zeitung|sekretariat|partei|verband|stiftung|foundation|association|kitchens?|group|gruppe)(?:$|[\s\-.,])")
+        .expect("valid regex")
+});
+
+/// Lower-case words inside person names ("Ludwig van Beethoven", "Maria da Silva").
+const PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "des", "la", "le", "bin",
+    "ibn", "al", "el", "dos", "das", "do", "y", "ten", "ter", "zu", "af", "av",
+];
+
+/// Whether a name is shaped like a person's: two to five words, each
+/// capitalised, an initial or a name particle, with no digits, handles,
+/// domain dots or company words. CMS logins ("vpohl", "sv_team"), web agencies
+/// ("wegewerk GmbH"), desks ("TVT-Redaktion") and domains ("symple.ch") are
+/// not. Names in scripts without letter case (Chinese, Arabic) pass: their
+/// shape tells nothing.
+pub fn person_shaped(n: &str) -> bool {
+    if !n.chars().any(|c| c.is_lowercase() || c.is_uppercase()) {
+        return !n.trim().is_empty();
+    }
+    let ws: Vec<&str> = n.split_whitespace().collect();
+    let dotted = n
+        .as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b'.' && w[1].is_ascii_alphabetic());
+    (2..=5).contains(&ws.len())
+        && !dotted
+        && !n
+            .chars()
+            .any(|c| c.is_ascii_digit() || c == '@' || c == '_')
+        && !ORG_WORD.is_match(n)
+        && ws
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(w))
+}
+
 /// Names from one element: its `itemprop=name` child or `<a>` links when it
 /// has them, else its own short text.
 fn element_names(dom: &Dom, id: NodeId) -> Vec<String> {

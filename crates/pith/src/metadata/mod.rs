@@ -849,8 +849,20 @@ pub(crate) fn extract_noted(dom: &Dom, ctx: &Context<'_>) -> (Metadata, Notes) {
         },
     );
 
-    // Authors.
-    let mut authors = author::dedupe(ld.authors.iter().flat_map(|a| author::clean(a)).collect());
+    // Authors. A metadata name that is not shaped like a person's (a CMS
+    // login, the web agency, a desk) is credited only when the page shows
+    // it: the annotators of all three evaluation sets read bylines, and such
+    // names in `<meta name=author>` or a Yoast person node are seldom one.
+    let shown = Shown::new(dom);
+    let credited = |names: Vec<String>| -> Vec<String> {
+        names
+            .into_iter()
+            .filter(|n| author::person_shaped(n) || shown.contains(n))
+            .collect()
+    };
+    let mut authors = credited(author::dedupe(
+        ld.authors.iter().flat_map(|a| author::clean(a)).collect(),
+    ));
     if authors.is_empty() {
         let metas = page.all(&[
             "author",
@@ -866,13 +878,13 @@ pub(crate) fn extract_noted(dom: &Dom, ctx: &Context<'_>) -> (Metadata, Notes) {
             "byl",
             "twitter:creator:name",
         ]);
-        authors = author::dedupe(
+        authors = credited(author::dedupe(
             metas
                 .iter()
                 .filter(|m| !m.trim_start().starts_with("http"))
                 .flat_map(|m| author::clean(m))
                 .collect(),
-        );
+        ));
     }
     // A name that is exactly the site's beside person names is the publisher
     // credited along ("Jane Doe, CNN"): it goes. Alone it is held back while
@@ -983,3 +995,59 @@ pub(crate) fn extract_noted(dom: &Dom, ctx: &Context<'_>) -> (Metadata, Notes) {
 
 #[cfg(test)]
 mod tests;
+
+/// The text a reader sees (the body without scripts and styles), lower-cased,
+/// built on first use: most pages never ask.
+struct Shown<'a> {
+    dom: &'a Dom,
+    text: std::cell::OnceCell<String>,
+}
+
+impl<'a> Shown<'a> {
+    fn new(dom: &'a Dom) -> Self {
+        Shown {
+            dom,
+            text: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Whether `name` occurs as whole words in the visible text.
+    fn contains(&self, name: &str) -> bool {
+        let text = self.text.get_or_init(|| {
+            let Some(root) = self.dom.body().or_else(|| self.dom.html()) else {
+                return String::new();
+            };
+            // Text nodes joined with spaces: a byline in its own element must
+            // not run into the headline before it ("Henssv_team").
+            let mut raw = String::new();
+            let mut it = self.dom.descendants(root);
+            while let Some(n) = it.next() {
+                match self.dom.data(n) {
+                    NodeData::Text(t) => {
+                        raw.push_str(t);
+                        raw.push(' ');
+                    }
+                    NodeData::Element(e)
+                        if matches!(
+                            e.name.local,
+                            tag!("script") | tag!("style") | tag!("template") | tag!("noscript")
+                        ) =>
+                    {
+                        it.skip_children();
+                    }
+                    _ => {}
+                }
+            }
+            crate::dom::collapse_whitespace(&raw).to_lowercase()
+        });
+        let needle = crate::dom::collapse_whitespace(name).to_lowercase();
+        if needle.is_empty() {
+            return false;
+        }
+        text.match_indices(&needle).any(|(i, m)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + m.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    }
+}

@@ -478,3 +478,61 @@ fn og_locale_does_not_override_a_country_tld_or_another_language() {
     );
     assert_eq!(m.date.as_deref(), Some("2020-05-02T02:54:29+00:00"));
 }
+
+#[test]
+fn unshown_metadata_names_that_are_no_persons_are_not_credited() {
+    // A CMS login in a Yoast person node and a web agency in the author meta,
+    // neither shown on the page: no author.
+    let m = run(
+        r##"<html><head><meta name="author" content="webagentur GmbH">
+        <script type="application/ld+json">{"@context":"https://schema.org","@graph":[
+        {"@type":"Article","headline":"Hens","author":{"@id":"/p"}},
+        {"@type":"Person","@id":"/p","name":"sv_team"}]}</script></head>
+        <body><h1>Hens</h1><p>Hens lay eggs from their sixth month on.</p></body></html>"##,
+        None,
+    );
+    assert!(m.authors.is_empty(), "{:?}", m.authors);
+
+    // The same login printed in the byline is credited.
+    let m = run(
+        r#"<html><head><meta name="author" content="sv_team"></head>
+        <body><h1>Hens</h1><p class="byline">sv_team</p><p>Hens lay eggs.</p></body></html>"#,
+        None,
+    );
+    assert_eq!(m.authors, ["sv_team"]);
+
+    // A person's name is credited from metadata alone, in any script.
+    for name in ["Jane van Doe", "محمد علي"] {
+        let html = format!(
+            r#"<html><head><meta name="author" content="{name}"></head>
+            <body><h1>Hens</h1><p>Hens lay eggs.</p></body></html>"#
+        );
+        assert_eq!(run(&html, None).authors, [name]);
+    }
+}
+
+#[test]
+fn person_shape() {
+    use super::author::person_shaped;
+    for yes in [
+        "Jane Doe",
+        "Ludwig van Beethoven",
+        "J. R. Smith",
+        "青网校园崔宁宁",
+    ] {
+        assert!(person_shaped(yes), "{yes}");
+    }
+    for no in [
+        "vpohl",
+        "sv_team",
+        "symple.ch",
+        "wegewerk GmbH",
+        "TVT-Redaktion",
+        "Redaktion datev.de",
+        "Olympia-Verlag GmbH",
+        "Frankfurt a. M.",
+        "Author 2",
+    ] {
+        assert!(!person_shaped(no), "{no}");
+    }
+}
