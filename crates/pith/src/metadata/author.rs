@@ -11,7 +11,7 @@ use crate::dom::{tag, Dom, NodeId};
 
 /// Leading words that introduce a byline, in the languages of the date module.
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:written|posted|published|reported|story|words|text|interview|compiled|edited)\s+by|(?:veröffentlicht|publiziert|gepostet|erstellt|verfasst|geschrieben|eingestellt)\s+von|ein\s+beitrag\s+von|publié\s+par|écrit\s+par|publicado\s+por|escrito\s+por|pubblicato\s+da|scritto\s+da|geplaatst\s+door|by|von|vom|par|por|door|av|af|od|от)\b\s*[:\-–—]?\s*")
+    Regex::new(r"(?i)^\s*(?:(?:written|posted|published|reported|story|words|text|interview|compiled|edited)\s+by|(?:veröffentlicht|publiziert|gepostet|erstellt|verfasst|geschrieben|eingestellt|gespeichert)\s+von|(?:ein\s+)?(?:beitrag|artikel)\s+von|publié\s+par|écrit\s+par|publicado\s+por|escrito\s+por|pubblicato\s+da|scritto\s+da|geplaatst\s+door|by|von|vom|par|por|door|av|af|od|от)\b\s*[:\-–—]?\s*")
         .expect("valid regex")
 });
 /// Nouns that label a byline ("Author: Jane Doe", "Text Hans Meier"). Unlike
@@ -117,7 +117,7 @@ const NOT_NAMES: &[&str] = &[
 /// Words that never occur in a person's name but do in byline chrome
 /// ("Our Foreign Staff", "Staff reports" name no one).
 static NOT_NAME_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:veröffentlicht|publiziert|published|posted|updated|aktualisiert|kommentar\w*|comments?|verschieben|share|teilen|minuten?|minutes?|lesezeit|read|im gespräch|designed|powered|theme|staff|our)\b")
+    Regex::new(r"(?i)\b(?:veröffentlicht|publiziert|published|posted|updated|aktualisiert|kommentar\w*|comments?|verschieben|share|teilen|minuten?|minutes?|lesezeit|read|im gespräch|designed|powered|theme|staff|our|(?:artikel)?übersicht|overview|autorenseite|schließen|close)\b")
         .expect("valid regex")
 });
 
@@ -285,6 +285,101 @@ pub fn from_page(dom: &Dom, page: &Page<'_>, window: &TextWindow) -> Vec<String>
         }
     }
     Vec::new()
+}
+
+/// The author's signature at the end of an article, for pages whose
+/// metadata and headline area name no one: a paragraph that is only a
+/// person's name set in bold or italics ("**Jane Doe**", as regional papers
+/// and magazines sign), or a labelled credit line ("Text: Jane Doe",
+/// "Autoren Jane Doe und John Roe", "Von: Jane Doe"). Only the last three
+/// blocks are read: a name in bold further up is a subheading or an
+/// interviewee.
+pub fn from_signature(article: &crate::ir::Article) -> Vec<String> {
+    use crate::ir::{Block, Inline};
+    fn emphasised(inl: &[Inline]) -> bool {
+        let mut any = false;
+        for i in inl {
+            match i {
+                Inline::Strong(_) | Inline::Emphasis(_) => any = true,
+                Inline::Text(t) if t.trim().is_empty() => {}
+                Inline::LineBreak => {}
+                _ => return false,
+            }
+        }
+        any
+    }
+    for b in article.blocks.iter().rev().take(3) {
+        let Block::Paragraph(inl) = b else { continue };
+        let mut t = String::new();
+        for i in inl {
+            i.text_into(&mut t);
+        }
+        let t = t.trim();
+        if t.is_empty() || t.chars().count() > 80 {
+            continue;
+        }
+        let names = if let Some(m) = SIGNATURE_LABEL.find(t) {
+            clean(&t[m.end()..])
+        } else if emphasised(inl) {
+            clean(t)
+        } else {
+            continue;
+        };
+        // A cased script is required: in Chinese or Japanese a short bold
+        // line cannot be told from a name by its shape. Link-list labels
+        // ("Mehr Themen") are capitalised like names.
+        if !names.is_empty()
+            && names.len() <= 3
+            && names.iter().all(|n| {
+                person_shaped(n) && n.chars().any(char::is_uppercase) && !SIGNATURE_STOP.is_match(n)
+            })
+        {
+            return names;
+        }
+    }
+    Vec::new()
+}
+
+/// Words of the labels and link lists that end articles, never of a signature.
+static SIGNATURE_STOP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:mehr|more|weitere|themen|topics|lesen|read|artikel|articles?|news|related|video|fotos?|photos?|galerie|gallery|quelle|source|kontakt|contact|impressum|links?)\b")
+        .expect("valid regex")
+});
+
+/// The label of a credit line that ends an article.
+static SIGNATURE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:text|texte|autor(?:in|en|innen)?|author|auteur|verfasser(?:in)?|von|by|par|por)\s*[:\s]\s*")
+        .expect("valid regex")
+});
+
+/// A one-word metadata name (a blog's display name, "Todd") completed from
+/// the page: a text of its own that is that name and a surname ("Todd
+/// Bates"), as author boxes and bylines print it.
+pub fn complete_first_name(dom: &Dom, name: &str) -> Option<String> {
+    if name.split_whitespace().count() != 1 || !capitalised(name) {
+        return None;
+    }
+    let root = dom.body()?;
+    for n in dom.descendants(root) {
+        let Some(t) = dom.text(n) else { continue };
+        let t = t.trim();
+        let Some(rest) = t.strip_prefix(name) else {
+            continue;
+        };
+        if !rest.starts_with(' ') {
+            continue;
+        }
+        let full = crate::dom::collapse_whitespace(t);
+        let words = full.split_whitespace().count();
+        // The surname is a word, not an initial or a version letter ("Mac OS X").
+        let surname_ok = rest
+            .split_whitespace()
+            .all(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
+        if (2..=3).contains(&words) && surname_ok && person_shaped(&full) {
+            return Some(full);
+        }
+    }
+    None
 }
 
 /// A byline label ending in a colon: "Autor:", "Redaktion:", "Written by:".

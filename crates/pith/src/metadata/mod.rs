@@ -55,7 +55,7 @@
 //! - **tags**: `keywords`, `article:tag`, `news_keywords`, `parsely-tags`, JSON-LD keywords.
 //! - **categories**: `article:section`, `parsely-section`, JSON-LD `articleSection`.
 
-mod author;
+pub(crate) mod author;
 pub mod date;
 mod hint;
 mod jsonld;
@@ -902,6 +902,13 @@ pub(crate) fn extract_noted(dom: &Dom, ctx: &Context<'_>) -> (Metadata, Notes) {
         others
     };
     authors = set_apart(authors);
+    // A first name alone in metadata is completed when the page prints the
+    // full name by itself (an author box, a byline).
+    if let [one] = authors.as_mut_slice() {
+        if let Some(full) = author::complete_first_name(dom, one) {
+            *one = full;
+        }
+    }
     if authors.is_empty() {
         authors = set_apart(author::from_page(dom, &page, &window));
     }

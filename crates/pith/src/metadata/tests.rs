@@ -536,3 +536,25 @@ fn person_shape() {
         assert!(!person_shaped(no), "{no}");
     }
 }
+
+#[test]
+fn first_name_in_metadata_is_completed_from_the_page() {
+    let m = run(
+        r#"<html><head><script type="application/ld+json">{"@type":"Article",
+        "headline":"Robots","author":{"@type":"Person","name":"Todd"}}</script></head>
+        <body><h1>Robots</h1><aside><p>By</p><p class="full-name">Todd Bates</p></aside>
+        <p>A robot draws blood.</p></body></html>"#,
+        None,
+    );
+    assert_eq!(m.authors, ["Todd Bates"]);
+}
+
+#[test]
+fn person_shape_rejects_version_letters_in_completions() {
+    let m = run(
+        r#"<html><head><meta name="author" content="Mac"></head>
+        <body><h1>Updates</h1><p>Mac OS X</p><p>Text.</p></body></html>"#,
+        None,
+    );
+    assert_eq!(m.authors, ["Mac"]);
+}

@@ -2,7 +2,7 @@
 //! to the snapshots, which record what the code does. Each test names the
 //! fixture it reads; the fixtures are fictional pages written for these tests.
 
-use pith::{LinkMode, RenderOptions};
+use pith::{LinkMode, Options, RenderOptions};
 
 use crate::util::{
     assert_has, assert_in_order, assert_lacks, assert_no_repeated_block, assert_once, blocks,
@@ -1125,4 +1125,34 @@ fn infinite_scroll_gives_the_page_story() {
     );
     assert_has(&r.md, &["forty-two blocks of sandstone", "two euros"]);
     assert_lacks(&r.md, &["cycle lanes", "parking spaces"]);
+}
+
+/// A regional-paper article with no byline near the headline and no author
+/// metadata, signed in bold at its end; and a credit line at the end of
+/// another. The signature is the author; a bold "more topics" label is not.
+#[test]
+fn article_signed_at_its_end() {
+    let body = "<p>The ice hockey club lost the semi-final in Tampere with three goals \
+                against, two of them on the power play, and misses the final.</p>"
+        .repeat(4);
+    let signed = format!(
+        "<html><body><nav><a href=/>Home</a></nav><article><h1>Club misses the final</h1>\
+         {body}<p><b><i>Stefan Wasmer</i></b></p></article></body></html>"
+    );
+    let ex = pith::extract(signed.as_bytes(), &Options::default()).expect("extracts");
+    assert_eq!(ex.metadata.authors, ["Stefan Wasmer"]);
+
+    let credited = format!(
+        "<html><body><article><h1>Club misses the final</h1>{body}\
+         <p>Autoren Jana Berg und Ole Lund</p></article></body></html>"
+    );
+    let ex = pith::extract(credited.as_bytes(), &Options::default()).expect("extracts");
+    assert_eq!(ex.metadata.authors, ["Jana Berg", "Ole Lund"]);
+
+    let label = format!(
+        "<html><body><article><h1>Club misses the final</h1>{body}\
+         <p><strong>Mehr Themen</strong></p></article></body></html>"
+    );
+    let ex = pith::extract(label.as_bytes(), &Options::default()).expect("extracts");
+    assert!(ex.metadata.authors.is_empty(), "{:?}", ex.metadata.authors);
 }
