@@ -197,6 +197,10 @@ fn is_name(s: &str) -> bool {
     if s.chars().any(|c| c.is_ascii_digit()) || !s.chars().any(char::is_alphabetic) {
         return false;
     }
+    // An initial alone is a piece cut off a name or of "e.V.", never a name.
+    if n == 2 && s.ends_with('.') {
+        return false;
+    }
     let lower = s.to_lowercase();
     !NOT_NAMES.contains(&lower.as_str()) && !NOT_NAME_WORD.is_match(s)
 }

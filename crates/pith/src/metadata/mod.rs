@@ -895,7 +895,7 @@ pub(crate) fn extract_noted(dom: &Dom, ctx: &Context<'_>) -> (Metadata, Notes) {
     let mut set_apart = |v: Vec<String>| -> Vec<String> {
         let (own, others): (Vec<String>, Vec<String>) = v
             .into_iter()
-            .partition(|a| sites.iter().any(|s| title::key(s) == title::key(a)));
+            .partition(|a| sites.iter().any(|s| site_like(a, s)));
         if site_named.is_empty() {
             site_named = own;
         }
@@ -1002,6 +1002,23 @@ pub(crate) fn extract_noted(dom: &Dom, ctx: &Context<'_>) -> (Metadata, Notes) {
 
 #[cfg(test)]
 mod tests;
+
+/// Whether an author name is the site's: equal to its name or host label,
+/// or one holding the other ("Die FURCHE" on furche.at, "JuraForum.de-Redaktion"
+/// beside "JuraForum"). The shorter must have four letters at least: "DW"
+/// or "ORF" inside a name is chance.
+fn site_like(author: &str, site: &str) -> bool {
+    let (a, s) = (title::key(author), title::key(site));
+    if a.is_empty() || s.is_empty() {
+        return false;
+    }
+    let (short, long) = if a.len() <= s.len() {
+        (&a, &s)
+    } else {
+        (&s, &a)
+    };
+    short == long || (short.chars().count() >= 4 && long.contains(short.as_str()))
+}
 
 /// The text a reader sees (the body without scripts and styles), lower-cased,
 /// built on first use: most pages never ask.

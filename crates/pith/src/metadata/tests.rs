@@ -558,3 +558,27 @@ fn person_shape_rejects_version_letters_in_completions() {
     );
     assert_eq!(m.authors, ["Mac"]);
 }
+
+#[test]
+fn publisher_named_author_gives_way_to_the_byline() {
+    // The JSON-LD author is the magazine ("Die FURCHE" on furche.at); the
+    // page's byline names the writer.
+    let m = run(
+        r#"<html><head><script type="application/ld+json">{"@type":"NewsArticle",
+        "headline":"Calm","author":{"@type":"Person","name":"Die FURCHE"}}</script></head>
+        <body><h1>Calm</h1><div class="author"><a rel="author" href="/autor/ub">Ursula Baatz</a></div>
+        <p>Text of the essay.</p></body></html>"#,
+        Some("https://www.furche.at/gesellschaft/calm-1"),
+    );
+    assert_eq!(m.authors, ["Ursula Baatz"]);
+}
+
+#[test]
+fn registered_association_suffix_is_no_name() {
+    let m = run(
+        r#"<html><head><meta name="author" content="Bundesverband Windkraft e.V."></head>
+        <body><h1>Wind</h1><p>Text.</p></body></html>"#,
+        None,
+    );
+    assert_eq!(m.authors, ["Bundesverband Windkraft"]);
+}
