@@ -95,9 +95,13 @@ pub fn extract_str(html: &str, options: &Options) -> Result<Extraction, Error> {
     };
     let (mut metadata, notes) = metadata::extract_noted(&dom, &meta_ctx);
     let found = extract::article(&dom, &metadata, url.as_ref(), options);
-    if let (true, Some(article)) = (metadata.authors.is_empty(), &found.article) {
-        // Some articles are signed at their end only.
-        metadata.authors = metadata::author::from_signature(article);
+    if let (true, Some(article)) = (notes.authors_fallback, &found.article) {
+        // Some articles are signed at their end only; the signature beats
+        // the site's name credited in metadata.
+        let signed = metadata::author::from_signature(article);
+        if !signed.is_empty() {
+            metadata.authors = signed;
+        }
     }
     if notes.date_needs_article && found.confidence < ARTICLE_CONFIDENCE {
         // A date from a side box of a page that neither calls itself an

@@ -30,7 +30,7 @@ static NOISE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Job titles and roles that follow or precede names.
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:senior|chief|staff|special|contributing|guest|freelance|political|foreign|national|business|sports?|tech(?:nology)?|science|health|investigative|deputy|managing|executive|associate|assistant|news|games|gaming|music|film|culture|opinion|travel|food|arts|entertainment|digital|video)\s+)*(?:staff writer|writer|reporter|correspondent|editor(?:[- ]at[- ]large|[- ]in[- ]chief)?|contributor|columnist|journalist|photographer|producer|analyst|(?:chef)?redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|journaliste|rédact(?:eur|rice)|redactor(?:a)?|periodista|giornalista|dziennikarz|muhabir)s?\b")
+    Regex::new(r"(?i)\b(?:(?:senior|chief|staff|special|contributing|guest|freelance|political|foreign|national|business|sports?|tech(?:nology)?|science|health|investigative|deputy|managing|executive|associate|assistant|news|games|gaming|music|film|culture|opinion|travel|food|arts|entertainment|digital|video)\s+)*(?:staff writer|writer|reporter|correspondent|rechtsanw(?:alt|ältin)|editor(?:[- ]at[- ]large|[- ]in[- ]chief)?|contributor|columnist|journalist|photographer|producer|analyst|(?:chef)?redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|journaliste|rédact(?:eur|rice)|redactor(?:a)?|periodista|giornalista|dziennikarz|muhabir)s?\b")
         .expect("valid regex")
 });
 /// Prepositions, weekdays and month names left before a cut-off date ("am",
@@ -312,23 +312,50 @@ pub fn from_signature(article: &crate::ir::Article) -> Vec<String> {
         }
         any
     }
+    // The lines of the last three paragraphs, last first: a credit often
+    // closes a paragraph after a line break ("(to be continued)<br>Text: …").
+    // Each line says whether it is its paragraph's only line: a bold line
+    // before a break is a run-in heading ("**Background:**<br>…"), only a
+    // bold paragraph of its own is a signature.
+    let mut lines: Vec<(&[Inline], bool)> = Vec::new();
     for b in article.blocks.iter().rev().take(3) {
         let Block::Paragraph(inl) = b else { continue };
+        let parts: Vec<&[Inline]> = inl
+            .split(|i| matches!(i, Inline::LineBreak))
+            .filter(|l| !l.is_empty())
+            .collect();
+        let whole = parts.len() == 1;
+        lines.extend(parts.into_iter().rev().take(4).map(|l| (l, whole)));
+    }
+    let mut after_label: Option<String> = None;
+    for (inl, whole) in lines {
         let mut t = String::new();
         for i in inl {
             i.text_into(&mut t);
         }
         let t = t.trim();
         if t.is_empty() || t.chars().count() > 80 {
+            after_label = None;
             continue;
         }
-        let names = if let Some(m) = SIGNATURE_LABEL.find(t) {
+        // A label on a line of its own ("Von:") before the name's line.
+        let label_only = SIGNATURE_LABEL
+            .find(t)
+            .is_some_and(|m| t[m.end()..].trim().is_empty());
+        let names = if label_only {
+            match after_label.take() {
+                Some(next) => clean(&next),
+                None => continue,
+            }
+        } else if let Some(m) = SIGNATURE_LABEL.find(t) {
             clean(&t[m.end()..])
-        } else if emphasised(inl) {
+        } else if whole && emphasised(inl) {
             clean(t)
         } else {
+            after_label = Some(t.to_string());
             continue;
         };
+        after_label = Some(t.to_string());
         // A cased script is required: in Chinese or Japanese a short bold
         // line cannot be told from a name by its shape. Link-list labels
         // ("Mehr Themen") are capitalised like names.
@@ -352,7 +379,7 @@ static SIGNATURE_STOP: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The label of a credit line that ends an article.
 static SIGNATURE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:text|texte|autor(?:in|en|innen)?|author|auteur|verfasser(?:in)?|von|by|par|por)\s*[:\s]\s*")
+    Regex::new(r"(?i)^(?:text|texte|autor(?:in|en|innen)?|author|auteur|verfasser(?:in)?|von|by|par|por)(?:\s*:\s*|\s+|\s*:?$)")
         .expect("valid regex")
 });
 
@@ -477,7 +504,7 @@ pub fn person_shaped(n: &str) -> bool {
         && !dotted
         && !n
             .chars()
-            .any(|c| c.is_ascii_digit() || c == '@' || c == '_')
+            .any(|c| c.is_ascii_digit() || matches!(c, '@' | '_' | ':'))
         && !ORG_WORD.is_match(n)
         && ws
             .iter()

@@ -673,6 +673,9 @@ pub(crate) struct Notes {
     /// set aside as a sidebar, related box or comments (the last resort), and
     /// the page does not call itself an article (`og:type`, JSON-LD type).
     pub date_needs_article: bool,
+    /// The authors are empty or only the site's name or a JSON-LD
+    /// organisation: a person found later (a signature) replaces them.
+    pub authors_fallback: bool,
 }
 
 /// Extract the page's metadata.
@@ -912,6 +915,9 @@ pub(crate) fn extract_noted(dom: &Dom, ctx: &Context<'_>) -> (Metadata, Notes) {
     if authors.is_empty() {
         authors = set_apart(author::from_page(dom, &page, &window));
     }
+    // Whether the authors are only the fallbacks (the site's own name, a
+    // JSON-LD organisation): a signature at the article's end beats them.
+    let authors_fallback = authors.is_empty();
     if authors.is_empty() {
         authors = site_named;
     }
@@ -983,6 +989,7 @@ pub(crate) fn extract_noted(dom: &Dom, ctx: &Context<'_>) -> (Metadata, Notes) {
             .is_some_and(|t| t.to_ascii_lowercase().contains("article"));
     let notes = Notes {
         date_needs_article: dates.from_aside && !claims_article,
+        authors_fallback,
     };
     let metadata = Metadata {
         title,

@@ -1149,6 +1149,22 @@ fn article_signed_at_its_end() {
     let ex = pith::extract(credited.as_bytes(), &Options::default()).expect("extracts");
     assert_eq!(ex.metadata.authors, ["Jana Berg", "Ole Lund"]);
 
+    // The label on a line of its own, the name after a break.
+    let broken = format!(
+        "<html><body><article><h1>Club misses the final</h1>{body}\
+         <p>(to be continued)<br><b>Von:</b><br><br>Götz Warnke</p></article></body></html>"
+    );
+    let ex = pith::extract(broken.as_bytes(), &Options::default()).expect("extracts");
+    assert_eq!(ex.metadata.authors, ["Götz Warnke"]);
+
+    // A bold run-in heading before a break is no signature.
+    let run_in = format!(
+        "<html><body><article><h1>Club misses the final</h1>{body}\
+         <p><b>Energy Carrier Gas</b><br>Liquefied gas is propane and butane.</p></article></body></html>"
+    );
+    let ex = pith::extract(run_in.as_bytes(), &Options::default()).expect("extracts");
+    assert!(ex.metadata.authors.is_empty(), "{:?}", ex.metadata.authors);
+
     let label = format!(
         "<html><body><article><h1>Club misses the final</h1>{body}\
          <p><strong>Mehr Themen</strong></p></article></body></html>"
