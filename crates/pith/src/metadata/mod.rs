@@ -278,6 +278,15 @@ fn own_verdict(dom: &Dom, a: NodeId, keep: &[NodeId]) -> Verdict {
         _ => {}
     }
     let class = el.attr("class").unwrap_or("");
+    // Drupal marks every node shown on the front page "node-promoted": the
+    // article itself, not a promo box.
+    let unpromoted;
+    let class = if class.contains("promoted") {
+        unpromoted = class.replace("promoted", "");
+        unpromoted.as_str()
+    } else {
+        class
+    };
     let idattr = el.attr("id").unwrap_or("");
     if (EXCLUDED.is_match(class) || EXCLUDED.is_match(idattr))
         && !is_wrapper(dom, a)

@@ -582,3 +582,16 @@ fn registered_association_suffix_is_no_name() {
     );
     assert_eq!(m.authors, ["Bundesverband Windkraft"]);
 }
+
+#[test]
+fn drupal_promoted_node_is_the_article() {
+    let m = run(
+        r#"<html><body><h1>Hackathon</h1><div class="node node-article node-promoted">
+        <p>We met at the summer camp.</p>
+        <div class="submitted">Gespeichert von <span class="username">rasos</span> am 24. Juli 2017</div>
+        </div></body></html>"#,
+        None,
+    );
+    assert_eq!(m.authors, ["rasos"]);
+    assert_eq!(m.date.as_deref(), Some("2017-07-24"));
+}
