@@ -314,9 +314,8 @@ pub fn from_signature(article: &crate::ir::Article) -> Vec<String> {
     }
     // The lines of the last three paragraphs, last first: a credit often
     // closes a paragraph after a line break ("(to be continued)<br>Text: …").
-    // Each line says whether it is its paragraph's only line: a bold line
-    // before a break is a run-in heading ("**Background:**<br>…"), only a
-    // bold paragraph of its own is a signature.
+    // Each line says whether it may be a signature when set in bold: a bold
+    // line before a break is a run-in heading ("**Background:**<br>…").
     let mut lines: Vec<(&[Inline], bool)> = Vec::new();
     for b in article.blocks.iter().rev().take(3) {
         let Block::Paragraph(inl) = b else { continue };
@@ -324,8 +323,17 @@ pub fn from_signature(article: &crate::ir::Article) -> Vec<String> {
             .split(|i| matches!(i, Inline::LineBreak))
             .filter(|l| !l.is_empty())
             .collect();
-        let whole = parts.len() == 1;
-        lines.extend(parts.into_iter().rev().take(4).map(|l| (l, whole)));
+        // The last line of a paragraph may be a signature after a break;
+        // earlier lines only if they are the whole paragraph.
+        let n = parts.len();
+        lines.extend(
+            parts
+                .into_iter()
+                .enumerate()
+                .rev()
+                .take(4)
+                .map(|(i, l)| (l, n == 1 || i + 1 == n)),
+        );
     }
     let mut after_label: Option<String> = None;
     for (inl, whole) in lines {

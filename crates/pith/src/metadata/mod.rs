@@ -898,6 +898,7 @@ pub(crate) fn extract_noted(dom: &Dom, ctx: &Context<'_>) -> (Metadata, Notes) {
                 .collect(),
         ));
     }
+    let from_metadata = !authors.is_empty();
     // A name that is exactly the site's beside person names is the publisher
     // credited along ("Jane Doe, CNN"): it goes. Alone it is held back while
     // the page is searched for a person's byline, and is the answer if none
@@ -925,8 +926,11 @@ pub(crate) fn extract_noted(dom: &Dom, ctx: &Context<'_>) -> (Metadata, Notes) {
         authors = set_apart(author::from_page(dom, &page, &window));
     }
     // Whether the authors are only the fallbacks (the site's own name, a
-    // JSON-LD organisation): a signature at the article's end beats them.
-    let authors_fallback = authors.is_empty();
+    // JSON-LD organisation) or metadata names the page never shows (the
+    // account that posted a guest's article): a signature at the article's
+    // end beats them.
+    let authors_fallback =
+        authors.is_empty() || (from_metadata && authors.iter().all(|a| !shown.contains(a)));
     if authors.is_empty() {
         authors = site_named;
     }

@@ -1165,6 +1165,16 @@ fn article_signed_at_its_end() {
     let ex = pith::extract(run_in.as_bytes(), &Options::default()).expect("extracts");
     assert!(ex.metadata.authors.is_empty(), "{:?}", ex.metadata.authors);
 
+    // A guest's article posted by an account the page never shows: the
+    // signature after the last line break is the author.
+    let guest = format!(
+        "<html><head><meta name=\"author\" content=\"Winfried Hill\"></head><body><article>\
+         <h1>Club misses the final</h1>{body}\
+         <p>The last words of the essay.<br><em>Claudia Dorn</em></p></article></body></html>"
+    );
+    let ex = pith::extract(guest.as_bytes(), &Options::default()).expect("extracts");
+    assert_eq!(ex.metadata.authors, ["Claudia Dorn"]);
+
     let label = format!(
         "<html><body><article><h1>Club misses the final</h1>{body}\
          <p><strong>Mehr Themen</strong></p></article></body></html>"
