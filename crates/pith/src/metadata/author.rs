@@ -30,7 +30,7 @@ static NOISE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Job titles and roles that follow or precede names.
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:senior|chief|staff|special|contributing|guest|freelance|political|foreign|national|business|sports?|tech(?:nology)?|science|health|investigative|deputy|managing|executive|associate|assistant|news|games|gaming|music|film|culture|opinion|travel|food|arts|entertainment|digital|video)\s+)*(?:staff writer|writer|reporter|correspondent|rechtsanw(?:alt|ältin)|editor(?:[- ]at[- ]large|[- ]in[- ]chief)?|contributor|columnist|journalist|photographer|producer|analyst|(?:chef)?redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|journaliste|rédact(?:eur|rice)|redactor(?:a)?|periodista|giornalista|dziennikarz|muhabir)s?\b")
+    Regex::new(r"(?i)\b(?:(?:senior|chief|staff|special|contributing|guest|freelance|political|foreign|national|business|sports?|tech(?:nology)?|science|health|investigative|deputy|managing|executive|associate|assistant|news|games|gaming|music|film|culture|opinion|travel|food|arts|entertainment|digital|video)\s+)*(?:staff writer|writer|reporter|correspondent|rechtsanw(?:alt|ältin)|(?:[\w-]+-)?expert(?:e|in)?|editor(?:[- ]at[- ]large|[- ]in[- ]chief)?|contributor|columnist|journalist|photographer|producer|analyst|(?:chef)?redakteur(?:in)?|korrespondent(?:in)?|autor(?:in)?|journaliste|rédact(?:eur|rice)|redactor(?:a)?|periodista|giornalista|dziennikarz|muhabir)s?\b")
         .expect("valid regex")
 });
 /// Prepositions, weekdays and month names left before a cut-off date ("am",
@@ -392,8 +392,9 @@ static SIGNATURE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A one-word metadata name (a blog's display name, "Todd") completed from
-/// the page: a text of its own that is that name and a surname ("Todd
-/// Bates"), as author boxes and bylines print it.
+/// the page: a short text that is that name and a surname ("Todd Bates"), or
+/// ends a byline with them ("Eine Kolumne von Nils Pickert"), or opens an
+/// author box with them ("Stefanus Stahl - Maschinenbauer, …").
 pub fn complete_first_name(dom: &Dom, name: &str) -> Option<String> {
     if name.split_whitespace().count() != 1 || !capitalised(name) {
         return None;
@@ -401,25 +402,57 @@ pub fn complete_first_name(dom: &Dom, name: &str) -> Option<String> {
     let root = dom.body()?;
     for n in dom.descendants(root) {
         let Some(t) = dom.text(n) else { continue };
-        let t = t.trim();
-        let Some(rest) = t.strip_prefix(name) else {
-            continue;
-        };
-        if !rest.starts_with(' ') {
+        if t.len() > 200 {
             continue;
         }
-        let full = crate::dom::collapse_whitespace(t);
-        let words = full.split_whitespace().count();
-        // The surname is a word, not an initial or a version letter ("Mac OS X").
-        let surname_ok = rest
-            .split_whitespace()
-            .all(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2);
-        if (2..=3).contains(&words) && surname_ok && person_shaped(&full) {
-            return Some(full);
+        let t = crate::dom::collapse_whitespace(t);
+        for (i, _) in t.match_indices(name) {
+            // Before the name: nothing, or a byline word ("von", "by").
+            let before = t[..i].trim_end();
+            let by_word = before
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| BY_WORDS.contains(&w.to_lowercase().as_str()));
+            if !before.is_empty() && !by_word {
+                continue;
+            }
+            // After it: one or two capitalised words, then the text ends or
+            // punctuation or a lower-case word follows.
+            let rest = &t[i + name.len()..];
+            if !rest.starts_with(' ') {
+                continue;
+            }
+            let mut surname = Vec::new();
+            for w in rest.split_whitespace() {
+                let word = w.trim_end_matches([',', '.', ';', ':']);
+                // The surname is a word, not an initial, an acronym or a
+                // version letter ("Mac OS X").
+                let is_word = word.chars().next().is_some_and(char::is_uppercase)
+                    && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && word.chars().any(char::is_lowercase)
+                    && word.chars().all(|c| c.is_alphabetic() || c == '-');
+                if !is_word || surname.len() == 2 {
+                    break;
+                }
+                surname.push(word);
+                if word.len() != w.len() {
+                    break;
+                }
+            }
+            if surname.is_empty() {
+                continue;
+            }
+            let full = format!("{name} {}", surname.join(" "));
+            if person_shaped(&full) {
+                return Some(full);
+            }
         }
     }
     None
 }
+
+/// Words that end a byline's label right before the name.
+const BY_WORDS: &[&str] = &["by", "von", "par", "por", "di", "door", "av", "af", "od"];
 
 /// A byline label ending in a colon: "Autor:", "Redaktion:", "Written by:".
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {

@@ -595,3 +595,27 @@ fn drupal_promoted_node_is_the_article() {
     assert_eq!(m.authors, ["rasos"]);
     assert_eq!(m.date.as_deref(), Some("2017-07-24"));
 }
+
+#[test]
+fn first_name_completed_from_a_byline_or_author_box() {
+    for body in [
+        "<p><strong>Eine Kolumne von Nils Pickert</strong></p>",
+        "<div class=bio>Nils Pickert - Journalist, Vater von vier Kindern.</div>",
+    ] {
+        let html = format!(
+            r#"<html><head><meta name="author" content="Nils"></head>
+            <body><h1>Patriarchat</h1>{body}<p>Text der Kolumne.</p></body></html>"#
+        );
+        assert_eq!(run(&html, None).authors, ["Nils Pickert"], "{body}");
+    }
+}
+
+#[test]
+fn expert_label_is_a_role() {
+    let m = run(
+        r#"<html><head><meta name="author" content="FOCUS-Online-Experte Robin Tschöpe"></head>
+        <body><h1>Leasing</h1><p>Text.</p></body></html>"#,
+        None,
+    );
+    assert_eq!(m.authors, ["Robin Tschöpe"]);
+}
