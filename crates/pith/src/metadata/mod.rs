@@ -449,7 +449,8 @@ impl TextWindow {
                             | tag!("noscript")
                             | tag!("template")
                             | tag!("svg")
-                    ) {
+                    ) || is_hidden(e)
+                    {
                         it.skip_children();
                     } else if Some(id) == anchor {
                         passed = true;
@@ -510,6 +511,19 @@ impl TextWindow {
             after: after_len,
         }
     }
+}
+
+/// True when readers do not see the element: the `hidden` attribute, an
+/// inline `display: none`, or the `hidden` utility class that CSS frameworks
+/// (Bootstrap 3, many CMS themes) define as `display: none`. Such copies hold
+/// machine-readable dates and names (`<time class="hidden">2018-08-29
+/// 14:15:57</time>`, often the modification time) that the page does not show
+/// under its headline.
+fn is_hidden(e: &crate::dom::Element) -> bool {
+    e.attr("hidden").is_some()
+        || crate::clean::is_hidden_style(e.attr("style"))
+        || e.attr("class")
+            .is_some_and(|c| c.split_ascii_whitespace().any(|w| w == "hidden"))
 }
 
 /// The registrable label of a host: `theguardian` for `www.theguardian.com`,

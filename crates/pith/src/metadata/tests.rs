@@ -277,6 +277,20 @@ fn modified_date_shown_under_headline_is_the_date() {
 }
 
 #[test]
+fn hidden_copy_under_headline_is_not_shown() {
+    // A machine-readable modification time in a hidden element right under
+    // the headline is not the date the page shows; the visible one is.
+    let m = run(
+        r#"<html><body><article><h1>Template update</h1>
+        <time itemprop="dateModified" class="hidden">2018-08-29 14:15:57</time>
+        <time itemprop="datePublished" datetime="2018-06-22 10:20:00" class="hidden">2018-06-22</time>
+        <span>22.06.2018 10:20</span><p>Text.</p></article></body></html>"#,
+        None,
+    );
+    assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2018-06-22"));
+}
+
+#[test]
 fn labelled_byline_near_headline() {
     let page = |line: &str| {
         format!("<html><body><h1>Harbour works begin</h1>{line}<p>Long text of the story here.</p></body></html>")
