@@ -13,7 +13,9 @@
 //!    under the headline is the metadata's modification day (not its
 //!    publication day), that day wins: the page shows the revision as the
 //!    article's date, and readers (and citations) go by the date shown. A
-//!    date labelled "updated" in its own text or the text before is skipped;
+//!    date labelled "updated" in the text before is skipped; one labelled so
+//!    in its own text ("Updated Mar 12, 2020") counts when no plain date is
+//!    shown there;
 //! 5. `<time>` and date-classed elements in the page, outside comments, related
 //!    stories, sidebars and footers, preferring ones marked as published;
 //! 6. a date in the text around the headline;
@@ -481,9 +483,16 @@ pub fn find(
     if let (Some(p), Some(m), None) = (published, modified, url_date) {
         // The page prints its modification date as the article's date, under
         // the headline and without an "updated" label: readers see that day.
-        if let Some(shown) = shown_date(&window.texts[..window.near], order, ctx) {
-            if shown.day_number() != p.day_number() && shown.day_number() == m.day_number() {
-                published = Some(shown);
+        let (shown, updated) = shown_date(&window.texts[..window.near], order, ctx);
+        // With no plain date under the headline, a dateline that reads
+        // "Updated <the modification day>" is how the page dates itself, and
+        // the day readers (and htmldate's annotators) take as the article's.
+        // A label set apart in an element of its own before a date field
+        // (`<span>Updated</span> <time>`) is a template's revision field, whose
+        // sites keep the publication date in their metadata: not taken.
+        if let Some(d) = shown.or(updated) {
+            if d.day_number() != p.day_number() && d.day_number() == m.day_number() {
+                published = Some(d);
             }
         }
     }
@@ -597,8 +606,17 @@ fn from_elements(
 
 /// The first date printed in `texts` (the few right under the headline)
 /// that no "updated" label precedes, in its own text or the one before it
-/// ("Last updated:" is often a separate element).
-fn shown_date(texts: &[String], order: Order, ctx: &Context<'_>) -> Option<DateTime> {
+/// ("Last updated:" is often a separate element); and the first date printed
+/// in one phrase with such a label ("Updated Mar 12, 2020 @ 10:42 am",
+/// "Aktualisiert am 06. Mär. 2023", "Last updated 04 Jun 2020, originally
+/// created 17 Jun 2019"), where the site writes its revision as the line
+/// that dates the article.
+fn shown_date(
+    texts: &[String],
+    order: Order,
+    ctx: &Context<'_>,
+) -> (Option<DateTime>, Option<DateTime>) {
+    let mut updated = None;
     for (i, t) in texts.iter().enumerate() {
         if t.len() > 500 {
             continue;
@@ -606,17 +624,24 @@ fn shown_date(texts: &[String], order: Order, ctx: &Context<'_>) -> Option<DateT
         let Some(f) = date::find(t, order) else {
             continue;
         };
-        let labelled = NOT_PUBLISHED_TEXT.is_match(&t[..f.start])
+        let in_phrase = NOT_PUBLISHED_TEXT.is_match(&t[..f.start]);
+        let labelled = in_phrase
             || (f.start == 0
                 && i > 0
                 && texts[i - 1].len() < 40
                 && NOT_PUBLISHED_TEXT.is_match(&texts[i - 1]));
-        if labelled || !plausible(&f.date, false, ctx) {
+        if !plausible(&f.date, false, ctx) {
             continue;
         }
-        return Some(f.date);
+        if labelled {
+            if in_phrase {
+                updated = updated.or(Some(f.date));
+            }
+            continue;
+        }
+        return (Some(f.date), updated);
     }
-    None
+    (None, updated)
 }
 
 fn from_window(texts: &[String], order: Order, ctx: &Context<'_>) -> Option<DateTime> {

@@ -266,8 +266,16 @@ fn modified_date_shown_under_headline_is_the_date() {
     // The page shows the revised day as its date: that is the day readers see.
     let m = run(&page("<p>19.01.2022</p>"), None);
     assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2022-01-19"));
-    // Labelled as an update, in the same text or the one before: not the date.
+    // A dateline that reads as an update of that day, and no other date
+    // shown: the page dates itself by its revision.
     let m = run(&page("<p>Updated 19.01.2022</p>"), None);
+    assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2022-01-19"));
+    // With a plain date shown as well, that one is the date.
+    let m = run(&page("<p>02.11.2021</p><p>Updated 19.01.2022</p>"), None);
+    assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2021-11-02"));
+    // A label in an element of its own before the date field: a template's
+    // revision field, not the date.
+    let m = run(&page("<p><em>Updated</em> 19.01.2022</p>"), None);
     assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2021-11-02"));
     let m = run(
         &page("<span>Last updated:</span> <span>19.01.2022</span>"),
