@@ -429,6 +429,9 @@ pub fn find(
             }
         }
     }
+    // Dates from JSON-LD, publication metas and microdata: the page's own
+    // statement of its publication; the rest are generic record dates.
+    let strong = structured_dates.len();
     for k in WEAK_PUBLISHED_KEYS {
         structured_dates.extend(page.all(&[k]).into_iter().filter_map(structured));
     }
@@ -480,19 +483,31 @@ pub fn find(
     if published.is_none() {
         published = url_date;
     }
-    if let (Some(p), Some(m), None) = (published, modified, url_date) {
-        // The page prints its modification date as the article's date, under
-        // the headline and without an "updated" label: readers see that day.
+    if let (Some(p), None) = (published, url_date) {
         let (shown, updated) = shown_date(&window.texts[..window.near], order, ctx);
-        // With no plain date under the headline, a dateline that reads
-        // "Updated <the modification day>" is how the page dates itself, and
-        // the day readers (and htmldate's annotators) take as the article's.
-        // A label set apart in an element of its own before a date field
-        // (`<span>Updated</span> <time>`) is a template's revision field, whose
-        // sites keep the publication date in their metadata: not taken.
-        if let Some(d) = shown.or(updated) {
-            if d.day_number() != p.day_number() && d.day_number() == m.day_number() {
-                published = Some(d);
+        if let Some(d) = shown.filter(|_| strong == 0) {
+            // Only a generic `date`/`DC.date` meta dates the page: it is often
+            // the CMS record's last save, a day or more after the story went
+            // out (`<meta name="date" content="2020-04-30">` over a story
+            // headed "29.04.2020, 12:01 Uhr"). The date under the headline is
+            // the one the site chose to print.
+            published = Some(d)
+                .filter(|d| d.day_number() != p.day_number())
+                .or(published);
+        } else if let Some(m) = modified {
+            // The page prints its modification date as the article's date,
+            // under the headline and without an "updated" label: readers see
+            // that day. With no plain date there, a dateline that reads
+            // "Updated <the modification day>" is how the page dates itself,
+            // and the day readers (and htmldate's annotators) take as the
+            // article's. A label set apart in an element of its own before a
+            // date field (`<span>Updated</span> <time>`) is a template's
+            // revision field, whose sites keep the publication date in their
+            // metadata: not taken.
+            if let Some(d) = shown.or(updated) {
+                if d.day_number() != p.day_number() && d.day_number() == m.day_number() {
+                    published = Some(d);
+                }
             }
         }
     }

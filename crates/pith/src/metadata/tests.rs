@@ -299,6 +299,26 @@ fn hidden_copy_under_headline_is_not_shown() {
 }
 
 #[test]
+fn date_under_headline_beats_a_generic_date_meta() {
+    let page = |head: &str| {
+        format!(
+            r#"<html><head>{head}</head><body><h1>Rent strike spreads</h1>
+            <ul><li>Von Jane Doe</li><li class="Date"><time>29.04.2020, 12:01 Uhr</time></li></ul>
+            <p>Text.</p></body></html>"#
+        )
+    };
+    // A generic `date` meta is the record's last save: the printed day wins.
+    let m = run(&page(r#"<meta name="date" content="2020-04-30">"#), None);
+    assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2020-04-29"));
+    // A publication meta is the page's own statement: it stays.
+    let m = run(
+        &page(r#"<meta property="article:published_time" content="2020-04-30T08:00:00+02:00">"#),
+        None,
+    );
+    assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2020-04-30"));
+}
+
+#[test]
 fn labelled_byline_near_headline() {
     let page = |line: &str| {
         format!("<html><body><h1>Harbour works begin</h1>{line}<p>Long text of the story here.</p></body></html>")
