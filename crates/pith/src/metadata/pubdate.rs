@@ -15,7 +15,9 @@
 //!    article's date, and readers (and citations) go by the date shown. A
 //!    date labelled "updated" in the text before is skipped; one labelled so
 //!    in its own text ("Updated Mar 12, 2020") counts when no plain date is
-//!    shown there;
+//!    shown there. When only a generic `date` meta (not JSON-LD, a
+//!    publication meta or microdata) dates the page, the first plain date
+//!    under the headline wins;
 //! 5. `<time>` and date-classed elements in the page, outside comments, related
 //!    stories, sidebars and footers, preferring ones marked as published;
 //! 6. a date in the text around the headline;
