@@ -5,10 +5,13 @@
 //! 2. publication-date `<meta>`s (`article:published_time`, `parsely-pub-date`,
 //!    `sailthru.date`, Dublin Core, `citation_*`, `pubdate`, `date`, …);
 //! 3. microdata `itemprop=datePublished` in the body;
+//!    When these disagree and the first plain date printed under the
+//!    headline is one of them, that one wins: it is the day readers see;
 //! 4. a full date in the URL (`/2022/02/28/`, `/20220228/`): when the
 //!    metadata disagrees with it, the URL wins, since metadata dates are
 //!    often refreshed by the CMS or given in UTC while the URL is fixed at
-//!    publication in the site's time zone;
+//!    publication in the site's time zone; unless the page prints the
+//!    metadata's day under its headline (the slug was made with the draft);
 //!    When no URL date exists and the first unlabelled date printed right
 //!    under the headline is the metadata's modification day (not its
 //!    publication day), that day wins: the page shows the revision as the
@@ -476,9 +479,27 @@ pub fn find(
         .url
         .and_then(from_url)
         .filter(|d| plausible(d, true, ctx));
+    let (shown, updated) = shown_date(&window.texts[..window.near], order, ctx);
+    if let (Some(d), Some(p)) = (shown, published) {
+        // The metadata disagree among themselves (JSON-LD against a
+        // publication meta, one of them refreshed or given in another zone):
+        // the one the page prints under its headline is the date readers see.
+        if d.day_number() != p.day_number() {
+            if let Some(same) = structured_dates[1..]
+                .iter()
+                .find(|s| s.day_number() == d.day_number())
+            {
+                published = Some(*same);
+            }
+        }
+    }
     if let (Some(u), Some(p)) = (url_date, published) {
-        // The URL is fixed at publication and in the site's own time zone.
-        if u.day_number() != p.day_number() {
+        // The URL is fixed at publication and in the site's own time zone;
+        // unless the page prints the metadata's day under its headline: then
+        // the URL is the draft's, its slug made before the story went out.
+        if u.day_number() != p.day_number()
+            && shown.is_none_or(|d| d.day_number() != p.day_number())
+        {
             published = Some(u);
         }
     }
@@ -486,7 +507,6 @@ pub fn find(
         published = url_date;
     }
     if let (Some(p), None) = (published, url_date) {
-        let (shown, updated) = shown_date(&window.texts[..window.near], order, ctx);
         if let Some(d) = shown.filter(|_| strong == 0) {
             // Only a generic `date`/`DC.date` meta dates the page: it is often
             // the CMS record's last save, a day or more after the story went

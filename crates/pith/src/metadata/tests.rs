@@ -319,6 +319,33 @@ fn date_under_headline_beats_a_generic_date_meta() {
 }
 
 #[test]
+fn date_under_headline_settles_disagreeing_metadata() {
+    // JSON-LD and the publication meta disagree; the page prints the meta's day.
+    let m = run(
+        r#"<html><head>
+        <meta property="article:published_time" content="2022-01-06T08:29:34+01:00">
+        <script type="application/ld+json">{"@type":"Article","headline":"Vanlife in Sweden",
+        "datePublished":"2022-01-04T07:29:00.000Z"}</script></head>
+        <body><h1>Vanlife in Sweden</h1><p>Tips for the road trip.</p><p>06.01.2022</p>
+        <p>Text.</p></body></html>"#,
+        None,
+    );
+    assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2022-01-06"));
+    // The URL's day against the metadata's: the printed day decides.
+    let page = |line: &str| {
+        format!(
+            r#"<html><head><meta property="article:published_time" content="2020-12-06T10:00:00+01:00">
+            </head><body><h1>Votes certified</h1>{line}<p>Text.</p></body></html>"#
+        )
+    };
+    let url = Some("https://news.example/2020/12/05/votes-certified/");
+    let m = run(&page("<p>6 dicembre 2020</p>"), url);
+    assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2020-12-06"));
+    let m = run(&page("<p>Text without a date.</p>"), url);
+    assert_eq!(m.date.as_deref(), Some("2020-12-05"));
+}
+
+#[test]
 fn labelled_byline_near_headline() {
     let page = |line: &str| {
         format!("<html><body><h1>Harbour works begin</h1>{line}<p>Long text of the story here.</p></body></html>")
