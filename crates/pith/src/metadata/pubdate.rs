@@ -12,15 +12,14 @@
 //!    often refreshed by the CMS or given in UTC while the URL is fixed at
 //!    publication in the site's time zone; unless the page prints the
 //!    metadata's day under its headline (the slug was made with the draft);
-//!    When no URL date exists and the first unlabelled date printed right
-//!    under the headline is the metadata's modification day (not its
+//!    When the first unlabelled date printed right under the headline is the metadata's modification day (not its
 //!    publication day), that day wins: the page shows the revision as the
 //!    article's date, and readers (and citations) go by the date shown. A
 //!    date labelled "updated" in the text before is skipped; one labelled so
 //!    in its own text ("Updated Mar 12, 2020") counts when no plain date is
 //!    shown there. When only a generic `date` meta (not JSON-LD, a
-//!    publication meta or microdata) dates the page, the first plain date
-//!    under the headline wins;
+//!    publication meta or microdata) and no URL dates the page, the first
+//!    plain date under the headline wins;
 //! 5. `<time>` and date-classed elements in the page, outside comments, related
 //!    stories, sidebars and footers, preferring ones marked as published;
 //! 6. a date in the text around the headline;
@@ -506,8 +505,8 @@ pub fn find(
     if published.is_none() {
         published = url_date;
     }
-    if let (Some(p), None) = (published, url_date) {
-        if let Some(d) = shown.filter(|_| strong == 0) {
+    if let Some(p) = published {
+        if let Some(d) = shown.filter(|_| strong == 0 && url_date.is_none()) {
             // Only a generic `date`/`DC.date` meta dates the page: it is often
             // the CMS record's last save, a day or more after the story went
             // out (`<meta name="date" content="2020-04-30">` over a story
@@ -525,7 +524,9 @@ pub fn find(
             // article's. A label set apart in an element of its own before a
             // date field (`<span>Updated</span> <time>`) is a template's
             // revision field, whose sites keep the publication date in their
-            // metadata: not taken.
+            // metadata: not taken. The shown day counts over a date in the
+            // URL too: that is the first publication's day, which the page
+            // no longer shows.
             if let Some(d) = shown.or(updated) {
                 if d.day_number() != p.day_number() && d.day_number() == m.day_number() {
                     published = Some(d);
