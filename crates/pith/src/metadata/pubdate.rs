@@ -12,12 +12,12 @@
 //!    often refreshed by the CMS or given in UTC while the URL is fixed at
 //!    publication in the site's time zone; unless the page prints the
 //!    metadata's day under its headline (the slug was made with the draft);
-//!    When the first unlabelled date printed right under the headline is the metadata's modification day (not its
-//!    publication day), that day wins: the page shows the revision as the
+//!    When the first unlabelled date printed right under the headline is the
+//!    metadata's modification day (not its publication day), that day wins: the page shows the revision as the
 //!    article's date, and readers (and citations) go by the date shown. A
 //!    date labelled "updated" in the text before is skipped; one labelled so
-//!    in its own text ("Updated Mar 12, 2020") counts when no plain date is
-//!    shown there. When only a generic `date` meta (not JSON-LD, a
+//!    in its own text ("Updated Mar 12, 2020") is the date when no plain date
+//!    is shown there. When only a generic `date` meta (not JSON-LD, a
 //!    publication meta or microdata) and no URL dates the page, the first
 //!    plain date under the headline wins;
 //! 5. `<time>` and date-classed elements in the page, outside comments, related
@@ -506,32 +506,38 @@ pub fn find(
         published = url_date;
     }
     if let Some(p) = published {
-        if let Some(d) = shown.filter(|_| strong == 0 && url_date.is_none()) {
-            // Only a generic `date`/`DC.date` meta dates the page: it is often
-            // the CMS record's last save, a day or more after the story went
-            // out (`<meta name="date" content="2020-04-30">` over a story
-            // headed "29.04.2020, 12:01 Uhr"). The date under the headline is
-            // the one the site chose to print.
-            published = Some(d)
-                .filter(|d| d.day_number() != p.day_number())
-                .or(published);
-        } else if let Some(m) = modified {
-            // The page prints its modification date as the article's date,
-            // under the headline and without an "updated" label: readers see
-            // that day. With no plain date there, a dateline that reads
-            // "Updated <the modification day>" is how the page dates itself,
-            // and the day readers (and htmldate's annotators) take as the
-            // article's. A label set apart in an element of its own before a
-            // date field (`<span>Updated</span> <time>`) is a template's
-            // revision field, whose sites keep the publication date in their
-            // metadata: not taken. The shown day counts over a date in the
-            // URL too: that is the first publication's day, which the page
-            // no longer shows.
-            if let Some(d) = shown.or(updated) {
-                if d.day_number() != p.day_number() && d.day_number() == m.day_number() {
+        match (shown, updated) {
+            (Some(d), _) if strong == 0 && url_date.is_none() => {
+                // Only a generic `date`/`DC.date` meta dates the page: it is
+                // often the CMS record's last save, a day or more after the
+                // story went out (`<meta name="date" content="2020-04-30">`
+                // over a story headed "29.04.2020, 12:01 Uhr"). The date under
+                // the headline is the one the site chose to print.
+                published = Some(d);
+            }
+            (Some(d), _) => {
+                // The page prints its modification date as the article's
+                // date, under the headline and without an "updated" label:
+                // readers see that day, whatever the URL says (that is the
+                // first publication's day, which the page no longer shows).
+                if modified.is_some_and(|m| m.day_number() == d.day_number()) {
                     published = Some(d);
                 }
             }
+            (None, Some(u)) => {
+                // No plain date under the headline, and a dateline that reads
+                // "Updated Mar 12, 2020": that is how the page dates itself,
+                // and the day readers (and htmldate's annotators) take as the
+                // article's, be it the metadata's modification day or not.
+                // A label set apart in an element of its own before a date
+                // field (`<span>Updated</span> <time>`) is a template's
+                // revision field, whose sites keep the publication date in
+                // their metadata: `updated` leaves it out.
+                if u.day_number() != p.day_number() {
+                    published = Some(u);
+                }
+            }
+            (None, None) => {}
         }
     }
     if published.is_none() {

@@ -276,6 +276,9 @@ fn modified_date_shown_under_headline_is_the_date() {
         Some("https://news.example/2021/11/02/winter-fishing/"),
     );
     assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2022-01-19"));
+    // Whatever day the metadata gives as the modification.
+    let m = run(&page("<p>Updated 06.01.2022</p>"), None);
+    assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2022-01-06"));
     // With a plain date shown as well, that one is the date.
     let m = run(&page("<p>02.11.2021</p><p>Updated 19.01.2022</p>"), None);
     assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2021-11-02"));
