@@ -373,13 +373,19 @@ impl Exclusion {
     }
 }
 
-/// True when `id` is inside an `<article>` or a schema.org Article item.
+/// True when `id` is inside an `<article>`, a schema.org Article item, or an
+/// element of class `article` (TYPO3's news template and others of its age
+/// write `<div class="article"><div class="header">…<div class="footer">`,
+/// the footer holding the story's date).
 fn in_article(dom: &Dom, id: NodeId) -> bool {
     dom.ancestors(id).any(|a| {
         dom.is(a, &tag!("article"))
             || dom
                 .attr(a, "itemtype")
                 .is_some_and(|t| t.contains("Article") || t.contains("Posting"))
+            || dom
+                .attr(a, "class")
+                .is_some_and(|c| c.split_ascii_whitespace().any(|w| w == "article"))
     })
 }
 

@@ -355,6 +355,22 @@ fn date_under_headline_settles_disagreeing_metadata() {
 }
 
 #[test]
+fn footer_of_an_article_classed_div_holds_its_date() {
+    // TYPO3 news: the story's date sits in the footer of `<div class="article">`,
+    // and a generic `date` meta gives the record's later save.
+    let m = run(
+        r#"<html><head><meta name="date" content="2022-01-21T15:38:44+01:00"></head><body>
+        <div class="news news-single"><div class="article">
+        <div class="header"><h3 itemprop="headline">Dogs in winter</h3></div>
+        <div class="footer"><span class="news-list-date">
+        <time itemprop="datePublished" datetime="2022-01-27">27.01.2022</time></span></div>
+        <p>Text.</p></div></div></body></html>"#,
+        None,
+    );
+    assert_eq!(m.date.as_deref(), Some("2022-01-27"));
+}
+
+#[test]
 fn labelled_byline_near_headline() {
     let page = |line: &str| {
         format!("<html><body><h1>Harbour works begin</h1>{line}<p>Long text of the story here.</p></body></html>")
