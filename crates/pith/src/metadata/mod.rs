@@ -281,6 +281,7 @@ fn own_verdict(dom: &Dom, a: NodeId, keep: &[NodeId]) -> Verdict {
     let idattr = el.attr("id").unwrap_or("");
     if (EXCLUDED.is_match(class) || EXCLUDED.is_match(idattr))
         && !is_wrapper(dom, a)
+        && !follows_headline(dom, a, keep)
         // An article's own footer carries its date and author.
         && !(class.contains("footer") && in_article(dom, a))
     {
@@ -288,6 +289,25 @@ fn own_verdict(dom: &Dom, a: NodeId, keep: &[NodeId]) -> Verdict {
     } else {
         Verdict::Inherit
     }
+}
+
+/// True when `a` is the element right after the headline (`keep[0]`), text
+/// and comments aside: the article's lead or dateline, whatever its class
+/// says. German CMSs call the lead printed under the headline a teaser
+/// (`l-detail-page__teaser-text`: "Pressemitteilung vom 25. Januar 2022 | …"),
+/// the word that elsewhere marks boxes of other stories.
+fn follows_headline(dom: &Dom, a: NodeId, keep: &[NodeId]) -> bool {
+    let Some(&head) = keep.first() else {
+        return false;
+    };
+    let mut prev = dom.prev_sibling(a);
+    while let Some(p) = prev {
+        if dom.is_element(p) {
+            return p == head;
+        }
+        prev = dom.prev_sibling(p);
+    }
+    false
 }
 
 /// True when `id` sits inside comments, related stories, sidebars, footers or

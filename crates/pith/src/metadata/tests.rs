@@ -371,6 +371,27 @@ fn footer_of_an_article_classed_div_holds_its_date() {
 }
 
 #[test]
+fn lead_classed_teaser_right_after_headline_is_read() {
+    let page = |class: &str| {
+        format!(
+            r#"<html><body><main><h1>Germany backs the food programme</h1>
+            <div class="{class}"><p>Pressemitteilung vom 25. Januar 2022 | Berlin – The minister said.</p></div>
+            <p>Text.</p></main></body></html>"#
+        )
+    };
+    // The lead under the headline, called a teaser by the CMS.
+    let m = run(&page("l-detail-page__teaser-text"), None);
+    assert_eq!(m.date.as_deref(), Some("2022-01-25"));
+    // A teaser box further down stays set aside.
+    let m = run(
+        r#"<html><body><main><h1>Germany backs the food programme</h1><p>Lead.</p>
+        <div class="teaser"><p>Pressemitteilung vom 25. Januar 2022</p></div></main></body></html>"#,
+        None,
+    );
+    assert_eq!(m.date, None);
+}
+
+#[test]
 fn labelled_byline_near_headline() {
     let page = |line: &str| {
         format!("<html><body><h1>Harbour works begin</h1>{line}<p>Long text of the story here.</p></body></html>")
