@@ -438,6 +438,8 @@ pub(crate) struct TextWindow {
 /// Texts after the headline read for a byline or date: a header holds a
 /// dozen or two short texts; more than this is the article body.
 const WINDOW_AFTER: usize = 40;
+/// Texts right after the headline where its dateline is looked for.
+const NEAR_TEXTS: usize = 8;
 /// Texts before the headline (kicker, date above the title).
 const WINDOW_BEFORE: usize = 12;
 
@@ -509,9 +511,11 @@ impl TextWindow {
             }
         }
         let start = before.len().saturating_sub(WINDOW_BEFORE);
-        // The dateline sits within a few texts of the headline (kicker, byline, date).
+        // The dateline sits within a few texts of the headline: standfirst,
+        // photo caption, a follow link, the author's name, handle and e-mail,
+        // then the date: news sites' headers run to eight.
         let near = if anchor.is_some() {
-            after.len().min(6)
+            after.len().min(NEAR_TEXTS)
         } else {
             0
         };

@@ -392,6 +392,21 @@ fn lead_classed_teaser_right_after_headline_is_read() {
 }
 
 #[test]
+fn dateline_after_a_long_news_header() {
+    // Standfirst, caption, follow link, name, handle and e-mail come first;
+    // the date printed after them settles the URL against the metadata.
+    let m = run(
+        r#"<html><head><meta property="article:published_time" content="2022-05-07T13:43:46-05:00">
+        </head><body><h1>Brighton beat United</h1><p>The visitors were outplayed.</p>
+        <figcaption>Brighton won 4-0</figcaption><a>Follow us on Google News</a>
+        <span>Jane Doe</span><span>janedoe</span><span>jane@example.com</span>
+        <time datetime="2022-05-07 13:43:46">07.05.2022</time><p>Text.</p></body></html>"#,
+        Some("https://news.example/futbol/2022/05/06/brighton-united-live/"),
+    );
+    assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2022-05-07"));
+}
+
+#[test]
 fn labelled_byline_near_headline() {
     let page = |line: &str| {
         format!("<html><body><h1>Harbour works begin</h1>{line}<p>Long text of the story here.</p></body></html>")
