@@ -20,8 +20,10 @@
 //!    is shown there. When only a generic `date` meta (not JSON-LD, a
 //!    publication meta or microdata) and no URL dates the page, the first
 //!    plain date under the headline wins;
-//! 5. `<time>` and date-classed elements in the page, outside comments, related
-//!    stories, sidebars and footers, preferring ones marked as published;
+//! 5. a short dateline right under the headline ("10.11.2021", "Datum:
+//!    18.10.2021"), then `<time>` and date-classed elements in the page,
+//!    outside comments, related stories, sidebars and footers, preferring
+//!    ones marked as published;
 //! 6. a date in the text around the headline;
 //! 7. relative dates ("3 hours ago") when a reference time is given;
 //! 8. the modification date when nothing else is found.
@@ -543,14 +545,20 @@ pub fn find(
     if published.is_none() {
         let (flagged, plain) =
             from_elements(dom, page, order, ctx, &mut modified, window, &mut set_aside);
-        // A date marked as the publication date; else one printed right under
-        // the headline; else the first date-like element.
-        published = flagged
-            .or_else(|| from_window(&window.texts[..window.near], order, ctx))
+        // A dateline right under the headline (a short text: "10.11.2021",
+        // "Datum: 18.10.2021"), which a link elsewhere classed `Publication`
+        // or a date element further down cannot outrank; else a date marked
+        // as the publication date; else a date in the longer texts right
+        // under the headline (a standfirst naming a historical date does not
+        // outrank a marked element); else the first date-like element.
+        let near = &window.texts[..window.near];
+        published = from_window(near, order, ctx, DATELINE_LEN)
+            .or(flagged)
+            .or_else(|| from_window(near, order, ctx, WINDOW_TEXT_LEN))
             .or(plain);
     }
     if published.is_none() {
-        published = from_window(&window.texts, order, ctx);
+        published = from_window(&window.texts, order, ctx, WINDOW_TEXT_LEN);
     }
     if published.is_none() {
         // Last resorts: the title and description ("Notizia del 14 Gennaio 2020").
@@ -688,13 +696,33 @@ fn shown_date(
     (None, updated)
 }
 
-fn from_window(texts: &[String], order: Order, ctx: &Context<'_>) -> Option<DateTime> {
-    for t in texts {
-        if t.len() > 500 {
+/// Texts around the headline read for a date: a paragraph of prose at most.
+const WINDOW_TEXT_LEN: usize = 500;
+/// A dateline: the date with a short label or place ("Datum: 18.10.2021",
+/// "Pressemitteilung vom 25. Januar 2022 | Berlin"), no sentence of prose.
+const DATELINE_LEN: usize = 60;
+
+/// The first date in `texts` of at most `max_len` bytes, not labelled as an
+/// update, or a relative one.
+fn from_window(
+    texts: &[String],
+    order: Order,
+    ctx: &Context<'_>,
+    max_len: usize,
+) -> Option<DateTime> {
+    for (i, t) in texts.iter().enumerate() {
+        if t.len() > max_len {
             continue;
         }
         if let Some(f) = date::find(t, order) {
-            if NOT_PUBLISHED_TEXT.is_match(&t[..f.start]) || !plausible(&f.date, false, ctx) {
+            // Labelled as an update in its own text or in a short label
+            // element just before it ("Last updated:" <time>).
+            let labelled = NOT_PUBLISHED_TEXT.is_match(&t[..f.start])
+                || (f.start == 0
+                    && i > 0
+                    && texts[i - 1].len() < 40
+                    && NOT_PUBLISHED_TEXT.is_match(&texts[i - 1]));
+            if labelled || !plausible(&f.date, false, ctx) {
                 continue;
             }
             return Some(f.date);

@@ -407,6 +407,32 @@ fn dateline_after_a_long_news_header() {
 }
 
 #[test]
+fn dateline_under_headline_beats_a_marked_element_further_down() {
+    let page = |line: &str| {
+        format!(
+            r#"<html><body><h1>Border arrivals rise</h1>{line}<p>Text of the report.</p>
+            <p>See also: <a class="Publication" href="/pm34.pdf">Nr. 34 vom 08. November 2021</a></p>
+            </body></html>"#
+        )
+    };
+    // A short dateline under the headline is the page's date.
+    let m = run(&page("<p><em>10.11.2021</em></p>"), None);
+    assert_eq!(m.date.as_deref(), Some("2021-11-10"));
+    // A date in a sentence of the standfirst is no dateline.
+    let m = run(
+        &page("<p>Oil fell to its lowest price since 6 March 2002, traders said on Tuesday.</p>"),
+        None,
+    );
+    assert_eq!(m.date.as_deref(), Some("2021-11-08"));
+    // Nor is a date after an "updated" label element.
+    let m = run(
+        &page("<span>Last updated:</span><span>10.11.2021</span>"),
+        None,
+    );
+    assert_eq!(m.date.as_deref(), Some("2021-11-08"));
+}
+
+#[test]
 fn labelled_byline_near_headline() {
     let page = |line: &str| {
         format!("<html><body><h1>Harbour works begin</h1>{line}<p>Long text of the story here.</p></body></html>")
