@@ -514,8 +514,11 @@ pub fn find(
                 // often the CMS record's last save, a day or more after the
                 // story went out (`<meta name="date" content="2020-04-30">`
                 // over a story headed "29.04.2020, 12:01 Uhr"). The date under
-                // the headline is the one the site chose to print.
-                published = Some(d);
+                // the headline is the one the site chose to print; on the
+                // same day the meta stays, with its time and offset.
+                if d.day_number() != p.day_number() {
+                    published = Some(d);
+                }
             }
             (Some(d), _) => {
                 // The page prints its modification date as the article's

@@ -319,6 +319,12 @@ fn date_under_headline_beats_a_generic_date_meta() {
     // A generic `date` meta is the record's last save: the printed day wins.
     let m = run(&page(r#"<meta name="date" content="2020-04-30">"#), None);
     assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2020-04-29"));
+    // On the same day the meta keeps its time and offset.
+    let m = run(
+        &page(r#"<meta name="date" content="2020-04-29T12:01:00+02:00">"#),
+        None,
+    );
+    assert_eq!(m.date.as_deref(), Some("2020-04-29T12:01:00+02:00"));
     // A publication meta is the page's own statement: it stays.
     let m = run(
         &page(r#"<meta property="article:published_time" content="2020-04-30T08:00:00+02:00">"#),
