@@ -208,7 +208,7 @@ fn classify_tag(dom: &Dom, id: NodeId, name: &LocalName) -> Drop {
     Drop::No
 }
 
-fn is_hidden_style(style: Option<&str>) -> bool {
+pub(crate) fn is_hidden_style(style: Option<&str>) -> bool {
     let Some(s) = style else { return false };
     if !s.contains("none") && !s.contains("hidden") {
         return false;

@@ -290,6 +290,7 @@ fn own_verdict(dom: &Dom, a: NodeId, keep: &[NodeId]) -> Verdict {
     let idattr = el.attr("id").unwrap_or("");
     if (EXCLUDED.is_match(class) || EXCLUDED.is_match(idattr))
         && !is_wrapper(dom, a)
+        && !follows_headline(dom, a, keep)
         // An article's own footer carries its date and author.
         && !(class.contains("footer") && in_article(dom, a))
     {
@@ -297,6 +298,25 @@ fn own_verdict(dom: &Dom, a: NodeId, keep: &[NodeId]) -> Verdict {
     } else {
         Verdict::Inherit
     }
+}
+
+/// True when `a` is the element right after the headline (`keep[0]`), text
+/// and comments aside: the article's lead or dateline, whatever its class
+/// says. German CMSs call the lead printed under the headline a teaser
+/// (`l-detail-page__teaser-text`: "Pressemitteilung vom 25. Januar 2022 | …"),
+/// the word that elsewhere marks boxes of other stories.
+fn follows_headline(dom: &Dom, a: NodeId, keep: &[NodeId]) -> bool {
+    let Some(&head) = keep.first() else {
+        return false;
+    };
+    let mut prev = dom.prev_sibling(a);
+    while let Some(p) = prev {
+        if dom.is_element(p) {
+            return p == head;
+        }
+        prev = dom.prev_sibling(p);
+    }
+    false
 }
 
 /// True when `id` sits inside comments, related stories, sidebars, footers or
@@ -382,13 +402,19 @@ impl Exclusion {
     }
 }
 
-/// True when `id` is inside an `<article>` or a schema.org Article item.
+/// True when `id` is inside an `<article>`, a schema.org Article item, or an
+/// element of class `article` (TYPO3's news template and others of its age
+/// write `<div class="article"><div class="header">…<div class="footer">`,
+/// the footer holding the story's date).
 fn in_article(dom: &Dom, id: NodeId) -> bool {
     dom.ancestors(id).any(|a| {
         dom.is(a, &tag!("article"))
             || dom
                 .attr(a, "itemtype")
                 .is_some_and(|t| t.contains("Article") || t.contains("Posting"))
+            || dom
+                .attr(a, "class")
+                .is_some_and(|c| c.split_ascii_whitespace().any(|w| w == "article"))
     })
 }
 
@@ -421,6 +447,8 @@ pub(crate) struct TextWindow {
 /// Texts after the headline read for a byline or date: a header holds a
 /// dozen or two short texts; more than this is the article body.
 const WINDOW_AFTER: usize = 40;
+/// Texts right after the headline where its dateline is looked for.
+const NEAR_TEXTS: usize = 8;
 /// Texts before the headline (kicker, date above the title).
 const WINDOW_BEFORE: usize = 12;
 
@@ -458,7 +486,8 @@ impl TextWindow {
                             | tag!("noscript")
                             | tag!("template")
                             | tag!("svg")
-                    ) {
+                    ) || is_hidden(e)
+                    {
                         it.skip_children();
                     } else if Some(id) == anchor {
                         passed = true;
@@ -491,9 +520,11 @@ impl TextWindow {
             }
         }
         let start = before.len().saturating_sub(WINDOW_BEFORE);
-        // The dateline sits within a few texts of the headline (kicker, byline, date).
+        // The dateline sits within a few texts of the headline: standfirst,
+        // photo caption, a follow link, the author's name, handle and e-mail,
+        // then the date: news sites' headers run to eight.
         let near = if anchor.is_some() {
-            after.len().min(6)
+            after.len().min(NEAR_TEXTS)
         } else {
             0
         };
@@ -519,6 +550,19 @@ impl TextWindow {
             after: after_len,
         }
     }
+}
+
+/// True when readers do not see the element: the `hidden` attribute, an
+/// inline `display: none`, or the `hidden` utility class that CSS frameworks
+/// (Bootstrap 3, many CMS themes) define as `display: none`. Such copies hold
+/// machine-readable dates and names (`<time class="hidden">2018-08-29
+/// 14:15:57</time>`, often the modification time) that the page does not show
+/// under its headline.
+fn is_hidden(e: &crate::dom::Element) -> bool {
+    e.attr("hidden").is_some()
+        || crate::clean::is_hidden_style(e.attr("style"))
+        || e.attr("class")
+            .is_some_and(|c| c.split_ascii_whitespace().any(|w| w == "hidden"))
 }
 
 /// The registrable label of a host: `theguardian` for `www.theguardian.com`,

@@ -5,17 +5,25 @@
 //! 2. publication-date `<meta>`s (`article:published_time`, `parsely-pub-date`,
 //!    `sailthru.date`, Dublin Core, `citation_*`, `pubdate`, `date`, …);
 //! 3. microdata `itemprop=datePublished` in the body;
+//!    When these disagree and the first plain date printed under the
+//!    headline is one of them, that one wins: it is the day readers see;
 //! 4. a full date in the URL (`/2022/02/28/`, `/20220228/`): when the
 //!    metadata disagrees with it, the URL wins, since metadata dates are
 //!    often refreshed by the CMS or given in UTC while the URL is fixed at
-//!    publication in the site's time zone;
-//!    When no URL date exists and the first unlabelled date printed right
-//!    under the headline is the metadata's modification day (not its
-//!    publication day), that day wins: the page shows the revision as the
+//!    publication in the site's time zone; unless the page prints the
+//!    metadata's day under its headline (the slug was made with the draft);
+//!    When the first unlabelled date printed right under the headline is the
+//!    metadata's modification day (not its publication day), that day wins: the page shows the revision as the
 //!    article's date, and readers (and citations) go by the date shown. A
-//!    date labelled "updated" in its own text or the text before is skipped;
-//! 5. `<time>` and date-classed elements in the page, outside comments, related
-//!    stories, sidebars and footers, preferring ones marked as published;
+//!    date labelled "updated" in the text before is skipped; one labelled so
+//!    in its own text ("Updated Mar 12, 2020") is the date when no plain date
+//!    is shown there. When only a generic `date` meta (not JSON-LD, a
+//!    publication meta or microdata) and no URL dates the page, the first
+//!    plain date under the headline wins;
+//! 5. a short dateline right under the headline ("10.11.2021", "Datum:
+//!    18.10.2021"), then `<time>` and date-classed elements in the page,
+//!    outside comments, related stories, sidebars and footers, preferring
+//!    ones marked as published;
 //! 6. a date in the text around the headline;
 //! 7. relative dates ("3 hours ago") when a reference time is given;
 //! 8. the modification date when nothing else is found.
@@ -427,6 +435,9 @@ pub fn find(
             }
         }
     }
+    // Dates from JSON-LD, publication metas and microdata: the page's own
+    // statement of its publication; the rest are generic record dates.
+    let strong = structured_dates.len();
     for k in WEAK_PUBLISHED_KEYS {
         structured_dates.extend(page.all(&[k]).into_iter().filter_map(structured));
     }
@@ -469,35 +480,88 @@ pub fn find(
         .url
         .and_then(from_url)
         .filter(|d| plausible(d, true, ctx));
+    let (shown, updated) = shown_date(&window.texts[..window.near], order, ctx);
+    if let (Some(d), Some(p)) = (shown, published) {
+        // The metadata disagree among themselves (JSON-LD against a
+        // publication meta, one of them refreshed or given in another zone):
+        // the one the page prints under its headline is the date readers see.
+        if d.day_number() != p.day_number() {
+            if let Some(same) = structured_dates[1..]
+                .iter()
+                .find(|s| s.day_number() == d.day_number())
+            {
+                published = Some(*same);
+            }
+        }
+    }
     if let (Some(u), Some(p)) = (url_date, published) {
-        // The URL is fixed at publication and in the site's own time zone.
-        if u.day_number() != p.day_number() {
+        // The URL is fixed at publication and in the site's own time zone;
+        // unless the page prints the metadata's day under its headline: then
+        // the URL is the draft's, its slug made before the story went out.
+        if u.day_number() != p.day_number()
+            && shown.is_none_or(|d| d.day_number() != p.day_number())
+        {
             published = Some(u);
         }
     }
     if published.is_none() {
         published = url_date;
     }
-    if let (Some(p), Some(m), None) = (published, modified, url_date) {
-        // The page prints its modification date as the article's date, under
-        // the headline and without an "updated" label: readers see that day.
-        if let Some(shown) = shown_date(&window.texts[..window.near], order, ctx) {
-            if shown.day_number() != p.day_number() && shown.day_number() == m.day_number() {
-                published = Some(shown);
+    if let Some(p) = published {
+        match (shown, updated) {
+            (Some(d), _) if strong == 0 && url_date.is_none() => {
+                // Only a generic `date`/`DC.date` meta dates the page: it is
+                // often the CMS record's last save, a day or more after the
+                // story went out (`<meta name="date" content="2020-04-30">`
+                // over a story headed "29.04.2020, 12:01 Uhr"). The date under
+                // the headline is the one the site chose to print; on the
+                // same day the meta stays, with its time and offset.
+                if d.day_number() != p.day_number() {
+                    published = Some(d);
+                }
             }
+            (Some(d), _) => {
+                // The page prints its modification date as the article's
+                // date, under the headline and without an "updated" label:
+                // readers see that day, whatever the URL says (that is the
+                // first publication's day, which the page no longer shows).
+                if modified.is_some_and(|m| m.day_number() == d.day_number()) {
+                    published = Some(d);
+                }
+            }
+            (None, Some(u)) => {
+                // No plain date under the headline, and a dateline that reads
+                // "Updated Mar 12, 2020": that is how the page dates itself,
+                // and the day readers (and htmldate's annotators) take as the
+                // article's, be it the metadata's modification day or not.
+                // A label set apart in an element of its own before a date
+                // field (`<span>Updated</span> <time>`) is a template's
+                // revision field, whose sites keep the publication date in
+                // their metadata: `updated` leaves it out.
+                if u.day_number() != p.day_number() {
+                    published = Some(u);
+                }
+            }
+            (None, None) => {}
         }
     }
     if published.is_none() {
         let (flagged, plain) =
             from_elements(dom, page, order, ctx, &mut modified, window, &mut set_aside);
-        // A date marked as the publication date; else one printed right under
-        // the headline; else the first date-like element.
-        published = flagged
-            .or_else(|| from_window(&window.texts[..window.near], order, ctx))
+        // A dateline right under the headline (a short text: "10.11.2021",
+        // "Datum: 18.10.2021"), which a link elsewhere classed `Publication`
+        // or a date element further down cannot outrank; else a date marked
+        // as the publication date; else a date in the longer texts right
+        // under the headline (a standfirst naming a historical date does not
+        // outrank a marked element); else the first date-like element.
+        let near = &window.texts[..window.near];
+        published = from_window(near, order, ctx, DATELINE_LEN)
+            .or(flagged)
+            .or_else(|| from_window(near, order, ctx, WINDOW_TEXT_LEN))
             .or(plain);
     }
     if published.is_none() {
-        published = from_window(&window.texts, order, ctx);
+        published = from_window(&window.texts, order, ctx, WINDOW_TEXT_LEN);
     }
     if published.is_none() {
         // Last resorts: the title and description ("Notizia del 14 Gennaio 2020").
@@ -597,8 +661,17 @@ fn from_elements(
 
 /// The first date printed in `texts` (the few right under the headline)
 /// that no "updated" label precedes, in its own text or the one before it
-/// ("Last updated:" is often a separate element).
-fn shown_date(texts: &[String], order: Order, ctx: &Context<'_>) -> Option<DateTime> {
+/// ("Last updated:" is often a separate element); and the first date printed
+/// in one phrase with such a label ("Updated Mar 12, 2020 @ 10:42 am",
+/// "Aktualisiert am 06. Mär. 2023", "Last updated 04 Jun 2020, originally
+/// created 17 Jun 2019"), where the site writes its revision as the line
+/// that dates the article.
+fn shown_date(
+    texts: &[String],
+    order: Order,
+    ctx: &Context<'_>,
+) -> (Option<DateTime>, Option<DateTime>) {
+    let mut updated = None;
     for (i, t) in texts.iter().enumerate() {
         if t.len() > 500 {
             continue;
@@ -606,26 +679,53 @@ fn shown_date(texts: &[String], order: Order, ctx: &Context<'_>) -> Option<DateT
         let Some(f) = date::find(t, order) else {
             continue;
         };
-        let labelled = NOT_PUBLISHED_TEXT.is_match(&t[..f.start])
+        let in_phrase = NOT_PUBLISHED_TEXT.is_match(&t[..f.start]);
+        let labelled = in_phrase
             || (f.start == 0
                 && i > 0
                 && texts[i - 1].len() < 40
                 && NOT_PUBLISHED_TEXT.is_match(&texts[i - 1]));
-        if labelled || !plausible(&f.date, false, ctx) {
+        if !plausible(&f.date, false, ctx) {
             continue;
         }
-        return Some(f.date);
+        if labelled {
+            if in_phrase {
+                updated = updated.or(Some(f.date));
+            }
+            continue;
+        }
+        return (Some(f.date), updated);
     }
-    None
+    (None, updated)
 }
 
-fn from_window(texts: &[String], order: Order, ctx: &Context<'_>) -> Option<DateTime> {
-    for t in texts {
-        if t.len() > 500 {
+/// Texts around the headline read for a date: a paragraph of prose at most.
+const WINDOW_TEXT_LEN: usize = 500;
+/// A dateline: the date with a short label or place ("Datum: 18.10.2021",
+/// "Pressemitteilung vom 25. Januar 2022 | Berlin"), no sentence of prose.
+const DATELINE_LEN: usize = 60;
+
+/// The first date in `texts` of at most `max_len` bytes, not labelled as an
+/// update, or a relative one.
+fn from_window(
+    texts: &[String],
+    order: Order,
+    ctx: &Context<'_>,
+    max_len: usize,
+) -> Option<DateTime> {
+    for (i, t) in texts.iter().enumerate() {
+        if t.len() > max_len {
             continue;
         }
         if let Some(f) = date::find(t, order) {
-            if NOT_PUBLISHED_TEXT.is_match(&t[..f.start]) || !plausible(&f.date, false, ctx) {
+            // Labelled as an update in its own text or in a short label
+            // element just before it ("Last updated:" <time>).
+            let labelled = NOT_PUBLISHED_TEXT.is_match(&t[..f.start])
+                || (f.start == 0
+                    && i > 0
+                    && texts[i - 1].len() < 40
+                    && NOT_PUBLISHED_TEXT.is_match(&texts[i - 1]));
+            if labelled || !plausible(&f.date, false, ctx) {
                 continue;
             }
             return Some(f.date);

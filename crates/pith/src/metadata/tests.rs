@@ -266,14 +266,176 @@ fn modified_date_shown_under_headline_is_the_date() {
     // The page shows the revised day as its date: that is the day readers see.
     let m = run(&page("<p>19.01.2022</p>"), None);
     assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2022-01-19"));
-    // Labelled as an update, in the same text or the one before: not the date.
+    // A dateline that reads as an update of that day, and no other date
+    // shown: the page dates itself by its revision.
     let m = run(&page("<p>Updated 19.01.2022</p>"), None);
+    assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2022-01-19"));
+    // Over a date in the URL too: the page no longer shows that day.
+    let m = run(
+        &page("<p>Updated 19.01.2022</p>"),
+        Some("https://news.example/2021/11/02/winter-fishing/"),
+    );
+    assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2022-01-19"));
+    // Whatever day the metadata gives as the modification.
+    let m = run(&page("<p>Updated 06.01.2022</p>"), None);
+    assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2022-01-06"));
+    // With a plain date shown as well, that one is the date.
+    let m = run(&page("<p>02.11.2021</p><p>Updated 19.01.2022</p>"), None);
+    assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2021-11-02"));
+    // A label in an element of its own before the date field: a template's
+    // revision field, not the date.
+    let m = run(&page("<p><em>Updated</em> 19.01.2022</p>"), None);
     assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2021-11-02"));
     let m = run(
         &page("<span>Last updated:</span> <span>19.01.2022</span>"),
         None,
     );
     assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2021-11-02"));
+}
+
+#[test]
+fn hidden_copy_under_headline_is_not_shown() {
+    // A machine-readable modification time in a hidden element right under
+    // the headline is not the date the page shows; the visible one is.
+    let m = run(
+        r#"<html><body><article><h1>Template update</h1>
+        <time itemprop="dateModified" class="hidden">2018-08-29 14:15:57</time>
+        <time itemprop="datePublished" datetime="2018-06-22 10:20:00" class="hidden">2018-06-22</time>
+        <span>22.06.2018 10:20</span><p>Text.</p></article></body></html>"#,
+        None,
+    );
+    assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2018-06-22"));
+}
+
+#[test]
+fn date_under_headline_beats_a_generic_date_meta() {
+    let page = |head: &str| {
+        format!(
+            r#"<html><head>{head}</head><body><h1>Rent strike spreads</h1>
+            <ul><li>Von Jane Doe</li><li class="Date"><time>29.04.2020, 12:01 Uhr</time></li></ul>
+            <p>Text.</p></body></html>"#
+        )
+    };
+    // A generic `date` meta is the record's last save: the printed day wins.
+    let m = run(&page(r#"<meta name="date" content="2020-04-30">"#), None);
+    assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2020-04-29"));
+    // On the same day the meta keeps its time and offset.
+    let m = run(
+        &page(r#"<meta name="date" content="2020-04-29T12:01:00+02:00">"#),
+        None,
+    );
+    assert_eq!(m.date.as_deref(), Some("2020-04-29T12:01:00+02:00"));
+    // A publication meta is the page's own statement: it stays.
+    let m = run(
+        &page(r#"<meta property="article:published_time" content="2020-04-30T08:00:00+02:00">"#),
+        None,
+    );
+    assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2020-04-30"));
+}
+
+#[test]
+fn date_under_headline_settles_disagreeing_metadata() {
+    // JSON-LD and the publication meta disagree; the page prints the meta's day.
+    let m = run(
+        r#"<html><head>
+        <meta property="article:published_time" content="2022-01-06T08:29:34+01:00">
+        <script type="application/ld+json">{"@type":"Article","headline":"Vanlife in Sweden",
+        "datePublished":"2022-01-04T07:29:00.000Z"}</script></head>
+        <body><h1>Vanlife in Sweden</h1><p>Tips for the road trip.</p><p>06.01.2022</p>
+        <p>Text.</p></body></html>"#,
+        None,
+    );
+    assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2022-01-06"));
+    // The URL's day against the metadata's: the printed day decides.
+    let page = |line: &str| {
+        format!(
+            r#"<html><head><meta property="article:published_time" content="2020-12-06T10:00:00+01:00">
+            </head><body><h1>Votes certified</h1>{line}<p>Text.</p></body></html>"#
+        )
+    };
+    let url = Some("https://news.example/2020/12/05/votes-certified/");
+    let m = run(&page("<p>6 dicembre 2020</p>"), url);
+    assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2020-12-06"));
+    let m = run(&page("<p>Text without a date.</p>"), url);
+    assert_eq!(m.date.as_deref(), Some("2020-12-05"));
+}
+
+#[test]
+fn footer_of_an_article_classed_div_holds_its_date() {
+    // TYPO3 news: the story's date sits in the footer of `<div class="article">`,
+    // and a generic `date` meta gives the record's later save.
+    let m = run(
+        r#"<html><head><meta name="date" content="2022-01-21T15:38:44+01:00"></head><body>
+        <div class="news news-single"><div class="article">
+        <div class="header"><h3 itemprop="headline">Dogs in winter</h3></div>
+        <div class="footer"><span class="news-list-date">
+        <time itemprop="datePublished" datetime="2022-01-27">27.01.2022</time></span></div>
+        <p>Text.</p></div></div></body></html>"#,
+        None,
+    );
+    assert_eq!(m.date.as_deref(), Some("2022-01-27"));
+}
+
+#[test]
+fn lead_classed_teaser_right_after_headline_is_read() {
+    let page = |class: &str| {
+        format!(
+            r#"<html><body><main><h1>Germany backs the food programme</h1>
+            <div class="{class}"><p>Pressemitteilung vom 25. Januar 2022 | Berlin – The minister said.</p></div>
+            <p>Text.</p></main></body></html>"#
+        )
+    };
+    // The lead under the headline, called a teaser by the CMS.
+    let m = run(&page("l-detail-page__teaser-text"), None);
+    assert_eq!(m.date.as_deref(), Some("2022-01-25"));
+    // A teaser box further down stays set aside.
+    let m = run(
+        r#"<html><body><main><h1>Germany backs the food programme</h1><p>Lead.</p>
+        <div class="teaser"><p>Pressemitteilung vom 25. Januar 2022</p></div></main></body></html>"#,
+        None,
+    );
+    assert_eq!(m.date, None);
+}
+
+#[test]
+fn dateline_after_a_long_news_header() {
+    // Standfirst, caption, follow link, name, handle and e-mail come first;
+    // the date printed after them settles the URL against the metadata.
+    let m = run(
+        r#"<html><head><meta property="article:published_time" content="2022-05-07T13:43:46-05:00">
+        </head><body><h1>Brighton beat United</h1><p>The visitors were outplayed.</p>
+        <figcaption>Brighton won 4-0</figcaption><a>Follow us on Google News</a>
+        <span>Jane Doe</span><span>janedoe</span><span>jane@example.com</span>
+        <time datetime="2022-05-07 13:43:46">07.05.2022</time><p>Text.</p></body></html>"#,
+        Some("https://news.example/futbol/2022/05/06/brighton-united-live/"),
+    );
+    assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2022-05-07"));
+}
+
+#[test]
+fn dateline_under_headline_beats_a_marked_element_further_down() {
+    let page = |line: &str| {
+        format!(
+            r#"<html><body><h1>Border arrivals rise</h1>{line}<p>Text of the report.</p>
+            <p>See also: <a class="Publication" href="/pm34.pdf">Nr. 34 vom 08. November 2021</a></p>
+            </body></html>"#
+        )
+    };
+    // A short dateline under the headline is the page's date.
+    let m = run(&page("<p><em>10.11.2021</em></p>"), None);
+    assert_eq!(m.date.as_deref(), Some("2021-11-10"));
+    // A date in a sentence of the standfirst is no dateline.
+    let m = run(
+        &page("<p>Oil fell to its lowest price since 6 March 2002, traders said on Tuesday.</p>"),
+        None,
+    );
+    assert_eq!(m.date.as_deref(), Some("2021-11-08"));
+    // Nor is a date after an "updated" label element.
+    let m = run(
+        &page("<span>Last updated:</span><span>10.11.2021</span>"),
+        None,
+    );
+    assert_eq!(m.date.as_deref(), Some("2021-11-08"));
 }
 
 #[test]
