@@ -262,6 +262,27 @@ pub fn from_page(dom: &Dom, page: &Page<'_>, window: &TextWindow) -> Vec<String>
                 return names;
             }
         }
+        // "25.10.2022 - Jane Doe", "06.11.2023 13:30 von Olga": the date
+        // line under the headline, the name after it.
+        if let Some(c) = DATE_THEN_NAME.captures(t) {
+            let by = c
+                .get(1)
+                .is_some_and(|m| m.as_str().chars().any(char::is_alphabetic));
+            let rest = c.get(2).map_or("", |m| m.as_str());
+            // A second dash makes it a listing ("14.11. - Band - Hall").
+            let listing = [" - ", " – ", " — ", " | "]
+                .iter()
+                .any(|d| rest.contains(d));
+            let names = clean(rest);
+            if !listing
+                && !names.is_empty()
+                && names
+                    .iter()
+                    .all(|n| looks_like_person(n) || (by && capitalised(n)))
+            {
+                return names;
+            }
+        }
         if let Some(m) = DATED_BY.find(t) {
             let names = clean(&t[m.end()..]);
             if !names.is_empty() && names.iter().all(|n| capitalised(n)) {
@@ -478,6 +499,12 @@ static VERB_BY: LazyLock<Regex> = LazyLock::new(|| {
 /// the name.
 static DATED_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:posted|published|veröffentlicht|erschienen)\s+(?:on|am)\s+.{4,40}?\s(?:by|von)\s+")
+        .expect("valid regex")
+});
+
+/// A numeric date (and time), then a dash, bar or "von"/"by", then the rest.
+static DATE_THEN_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})(?:,?\s+\d{1,2}:\d{2}(?:\s*uhr)?)?\s*(?:[-–—|·•]\s*|(von|by|por|par)\s+)(\p{Lu}.{1,60})$")
         .expect("valid regex")
 });
 

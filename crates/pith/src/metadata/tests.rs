@@ -781,3 +781,24 @@ fn expert_label_is_a_role() {
     );
     assert_eq!(m.authors, ["Robin Tschöpe"]);
 }
+
+#[test]
+fn date_line_then_name_under_the_headline() {
+    for (line, want) in [
+        ("25.10.2022 - Reiner Nagel", "Reiner Nagel"),
+        ("06.11.2023 13:30 von Olga", "Olga"),
+    ] {
+        let html = format!(
+            "<html><body><h1>Die Freiheit der Planung</h1><p>Essay</p><p>{line}</p>\
+             <p>Text des Essays.</p></body></html>"
+        );
+        assert_eq!(run(&html, None).authors, [want], "{line}");
+    }
+    // A listing line with a second dash names no author.
+    let m = run(
+        "<html><body><h1>Concerts</h1><p>14.11.2022 - Placebo - Stadthalle</p>\
+         <p>Text.</p></body></html>",
+        None,
+    );
+    assert!(m.authors.is_empty(), "{:?}", m.authors);
+}
