@@ -269,10 +269,12 @@ pub fn from_page(dom: &Dom, page: &Page<'_>, window: &TextWindow) -> Vec<String>
                 .get(1)
                 .is_some_and(|m| m.as_str().chars().any(char::is_alphabetic));
             let rest = c.get(2).map_or("", |m| m.as_str());
-            // A second dash makes it a listing ("14.11. - Band - Hall").
-            let listing = [" - ", " – ", " — ", " | "]
-                .iter()
-                .any(|d| rest.contains(d));
+            // A second dash makes it a listing ("14.11. - Band - Hall"); a
+            // colon, a label the labelled-line rule reads ("Redaktion: …").
+            let listing = rest.contains(':')
+                || [" - ", " – ", " — ", " | "]
+                    .iter()
+                    .any(|d| rest.contains(d));
             let names = clean(rest);
             if !listing
                 && !names.is_empty()
