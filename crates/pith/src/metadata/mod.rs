@@ -414,7 +414,11 @@ fn in_article(dom: &Dom, id: NodeId) -> bool {
                 .is_some_and(|t| t.contains("Article") || t.contains("Posting"))
             || dom
                 .attr(a, "class")
-                .is_some_and(|c| c.split_ascii_whitespace().any(|w| w == "article"))
+                // "hentry" is the hAtom class of a blog post (Blogger, WordPress).
+                .is_some_and(|c| {
+                    c.split_ascii_whitespace()
+                        .any(|w| w == "article" || w == "hentry")
+                })
     })
 }
 

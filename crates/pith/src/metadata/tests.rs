@@ -802,3 +802,16 @@ fn date_line_then_name_under_the_headline() {
     );
     assert!(m.authors.is_empty(), "{:?}", m.authors);
 }
+
+#[test]
+fn blog_post_footer_carries_the_byline() {
+    // Blogger: the byline sits in the post's footer, inside the hAtom entry.
+    let m = run(
+        r#"<html><body><div class="post hentry"><h3 class="post-title">Tach auch</h3>
+        <div class="post-body"><p>Ein kurzer Gruß an alle Leser.</p></div>
+        <div class="post-footer"><span class="post-author vcard">Eingestellt von
+        <span class="fn">der Michel</span></span></div></div></body></html>"#,
+        None,
+    );
+    assert_eq!(m.authors, ["der Michel"]);
+}
