@@ -240,6 +240,18 @@ pub fn from_page(dom: &Dom, page: &Page<'_>, window: &TextWindow) -> Vec<String>
         if window.excluded(dom, id) {
             continue;
         }
+        // A post's meta line ("postmetadata", "entry-meta") also holds the
+        // date and the categories: only a "By …" at its start names anyone.
+        if is_meta_line(dom, id) {
+            let text = dom.text_content(id);
+            if text.len() < 160 && BY_LINE.is_match(&text) {
+                let names = clean(&text);
+                if !names.is_empty() && names.iter().all(|n| looks_like_person(n)) {
+                    return names;
+                }
+            }
+            continue;
+        }
         let names = element_names(dom, id);
         if !names.is_empty() {
             return names;
@@ -476,6 +488,19 @@ pub fn complete_first_name(dom: &Dom, name: &str) -> Option<String> {
 
 /// Words that end a byline's label right before the name.
 const BY_WORDS: &[&str] = &["by", "von", "par", "por", "di", "door", "av", "af", "od"];
+
+/// True for a post's meta line that no author word names ("entry-meta",
+/// "postmetadata", not "entry-meta author").
+fn is_meta_line(dom: &Dom, id: NodeId) -> bool {
+    let words = |a: &str| dom.attr(id, a).unwrap_or("").to_ascii_lowercase();
+    let (class, idattr) = (words("class"), words("id"));
+    let meta = |s: &str| s.contains("postmeta") || s.contains("entry-meta");
+    let author = |s: &str| s.contains("author") || s.contains("byline");
+    (meta(&class) || meta(&idattr))
+        && !author(&class)
+        && !author(&idattr)
+        && dom.attr(id, "rel").is_none()
+}
 
 /// A byline label ending in a colon: "Autor:", "Redaktion:", "Written by:".
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {

@@ -815,3 +815,18 @@ fn blog_post_footer_carries_the_byline() {
     );
     assert_eq!(m.authors, ["der Michel"]);
 }
+
+#[test]
+fn post_meta_line_names_the_author_only_after_by() {
+    let page = |line: &str| {
+        format!(
+            r#"<html><body><h1>Kinos</h1><div class="post"><p>{}</p></div>
+            <p class="postmetadata">{line}</p></body></html>"#,
+            "Die Digitalisierung der Kinos geht weiter. ".repeat(30)
+        )
+    };
+    let m = run(&page("Von R. R. am 7. August 2013 in Kino"), None);
+    assert_eq!(m.authors, ["R. R."]);
+    let m = run(&page(r#"In <a href="/c">Aus der Region</a>"#), None);
+    assert!(m.authors.is_empty(), "{:?}", m.authors);
+}
