@@ -343,6 +343,35 @@ impl Dom {
         }
     }
 
+    /// The text below `id` with a space between text nodes, collapsed and
+    /// trimmed: for short labels and names, where inline elements side by
+    /// side are separate words ("<a>Jane Doe</a><span>vor 3 Tagen</span>").
+    pub fn spaced_text(&self, id: NodeId) -> String {
+        let mut raw = String::new();
+        let mut it = self.descendants(id);
+        while let Some(n) = it.next() {
+            match &self.nodes[n].data {
+                NodeData::Text(t) => {
+                    raw.push_str(t);
+                    raw.push(' ');
+                }
+                NodeData::Element(e)
+                    if matches!(
+                        e.name.local,
+                        local_name!("script")
+                            | local_name!("style")
+                            | local_name!("template")
+                            | local_name!("noscript")
+                    ) =>
+                {
+                    it.skip_children();
+                }
+                _ => {}
+            }
+        }
+        collapse_whitespace(&raw)
+    }
+
     /// The text below `id` with whitespace collapsed to single spaces and trimmed.
     pub fn text_content(&self, id: NodeId) -> String {
         let mut raw = String::new();

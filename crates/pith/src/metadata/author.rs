@@ -627,7 +627,7 @@ fn element_names(dom: &Dom, id: NodeId) -> Vec<String> {
             }
         }
     }
-    let text = dom.text_content(id);
+    let text = dom.spaced_text(id);
     // A byline is short; a long text is a bio box or a whole article.
     if text.is_empty() || text.chars().count() > 120 {
         return Vec::new();

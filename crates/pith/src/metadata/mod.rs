@@ -1111,26 +1111,7 @@ impl<'a> Shown<'a> {
             };
             // Text nodes joined with spaces: a byline in its own element must
             // not run into the headline before it ("Henssv_team").
-            let mut raw = String::new();
-            let mut it = self.dom.descendants(root);
-            while let Some(n) = it.next() {
-                match self.dom.data(n) {
-                    NodeData::Text(t) => {
-                        raw.push_str(t);
-                        raw.push(' ');
-                    }
-                    NodeData::Element(e)
-                        if matches!(
-                            e.name.local,
-                            tag!("script") | tag!("style") | tag!("template") | tag!("noscript")
-                        ) =>
-                    {
-                        it.skip_children();
-                    }
-                    _ => {}
-                }
-            }
-            crate::dom::collapse_whitespace(&raw).to_lowercase()
+            self.dom.spaced_text(root).to_lowercase()
         });
         let needle = crate::dom::collapse_whitespace(name).to_lowercase();
         if needle.is_empty() {

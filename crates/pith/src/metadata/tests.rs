@@ -830,3 +830,13 @@ fn post_meta_line_names_the_author_only_after_by() {
     let m = run(&page(r#"In <a href="/c">Aus der Region</a>"#), None);
     assert!(m.authors.is_empty(), "{:?}", m.authors);
 }
+
+#[test]
+fn byline_elements_side_by_side_are_separate_words() {
+    let m = run(
+        r#"<html><body><h1>Best of 2022</h1><div class="author"><a href="/u/1">Houzz Deutschland</a><span>vor 3 Wochen</span></div>
+        <p>Text.</p></body></html>"#,
+        None,
+    );
+    assert_eq!(m.authors, ["Houzz Deutschland"]);
+}
