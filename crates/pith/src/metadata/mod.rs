@@ -972,6 +972,19 @@ pub(crate) fn extract_noted(dom: &Dom, ctx: &Context<'_>) -> (Metadata, Notes) {
     }
     if authors.is_empty() {
         authors = set_apart(author::from_page(dom, &page, &window));
+    } else if authors.len() == 1 {
+        // Metadata often names only the first of several writers; the
+        // byline on the page that names them all, the first among them, wins.
+        let shown = author::from_page(dom, &page, &window);
+        let first = title::key(&authors[0]);
+        // All of them persons: a desk or the site beside the name
+        // ("Jane Doe, CNN") is the publisher credited along.
+        if shown.len() > 1
+            && shown.iter().any(|n| title::key(n) == first)
+            && shown.iter().all(|n| author::person_shaped(n))
+        {
+            authors = shown;
+        }
     }
     // Whether the authors are only the fallbacks (the site's own name, a
     // JSON-LD organisation) or metadata names the page never shows (the

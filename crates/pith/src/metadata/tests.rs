@@ -840,3 +840,19 @@ fn byline_elements_side_by_side_are_separate_words() {
     );
     assert_eq!(m.authors, ["Houzz Deutschland"]);
 }
+
+#[test]
+fn byline_naming_all_writers_completes_the_metadata() {
+    let page = |byline: &str| {
+        format!(
+            r#"<html><head><meta name="author" content="Rudolf Fischer"></head><body>
+            <h1>Bike test</h1><div class="author"><span class="fn">{byline}</span></div>
+            <p>Text.</p></body></html>"#
+        )
+    };
+    let m = run(&page("von Rudolf Fischer, Simon Kohler"), None);
+    assert_eq!(m.authors, ["Rudolf Fischer", "Simon Kohler"]);
+    // The publisher credited beside the writer stays out.
+    let m = run(&page("Rudolf Fischer, CNN"), None);
+    assert_eq!(m.authors, ["Rudolf Fischer"]);
+}
