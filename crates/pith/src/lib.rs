@@ -95,11 +95,17 @@ pub fn extract_str(html: &str, options: &Options) -> Result<Extraction, Error> {
     };
     let (mut metadata, notes) = metadata::extract_noted(&dom, &meta_ctx);
     let found = extract::article(&dom, &metadata, url.as_ref(), options);
-    if let (true, Some(article)) = (notes.authors_fallback, &found.article) {
+    if let (true, Some(article)) = (
+        notes.authors_fallback || notes.authors_unshown,
+        &found.article,
+    ) {
         // Some articles are signed at their end only; the signature beats
-        // the site's name credited in metadata.
+        // the site's name credited in metadata, and metadata names the page
+        // never shows (read only when there is a signature: it costs a walk).
         let signed = metadata::author::from_signature(article);
-        if !signed.is_empty() {
+        if !signed.is_empty()
+            && (notes.authors_fallback || metadata::unshown(&dom, &metadata.authors))
+        {
             metadata.authors = signed;
         }
     }

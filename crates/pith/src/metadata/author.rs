@@ -223,6 +223,17 @@ pub fn dedupe(names: Vec<String>) -> Vec<String> {
 /// class or id mentions the author, outside comments and teaser lists; then at
 /// text starting with "By " near the headline.
 pub fn from_page(dom: &Dom, page: &Page<'_>, window: &TextWindow) -> Vec<String> {
+    let names = from_markup(dom, page, window);
+    if names.is_empty() {
+        from_text(window)
+    } else {
+        names
+    }
+}
+
+/// Bylines in markup: microdata `itemprop=author`, then author- and
+/// byline-classed elements and author links.
+pub fn from_markup(dom: &Dom, page: &Page<'_>, window: &TextWindow) -> Vec<String> {
     // Microdata first: the most explicit markup.
     for (id, prop) in &page.itemprops {
         if prop
@@ -257,6 +268,11 @@ pub fn from_page(dom: &Dom, page: &Page<'_>, window: &TextWindow) -> Vec<String>
             return names;
         }
     }
+    Vec::new()
+}
+
+/// Bylines as plain text near the headline.
+fn from_text(window: &TextWindow) -> Vec<String> {
     // "By Jane Doe" as plain text near the headline.
     for (i, t) in window.texts.iter().enumerate() {
         let t = t.trim();

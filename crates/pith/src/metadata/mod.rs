@@ -733,6 +733,16 @@ pub(crate) struct Notes {
     /// The authors are empty or only the site's name or a JSON-LD
     /// organisation: a person found later (a signature) replaces them.
     pub authors_fallback: bool,
+    /// The authors come from metadata: if the page never shows them (the
+    /// account that posted a guest's article), a signature beats them. The
+    /// check is left to the caller, as it reads the whole page's text.
+    pub authors_unshown: bool,
+}
+
+/// True when none of `names` appears, as whole words, in the page's visible text.
+pub(crate) fn unshown(dom: &Dom, names: &[String]) -> bool {
+    let shown = Shown::new(dom);
+    names.iter().all(|n| !shown.contains(n))
 }
 
 /// Extract the page's metadata.
@@ -975,7 +985,7 @@ pub(crate) fn extract_noted(dom: &Dom, ctx: &Context<'_>) -> (Metadata, Notes) {
     } else if authors.len() == 1 {
         // Metadata often names only the first of several writers; the
         // byline on the page that names them all, the first among them, wins.
-        let shown = author::from_page(dom, &page, &window);
+        let shown = author::from_markup(dom, &page, &window);
         let first = title::key(&authors[0]);
         // All of them persons: a desk or the site beside the name
         // ("Jane Doe, CNN") is the publisher credited along.
@@ -990,8 +1000,8 @@ pub(crate) fn extract_noted(dom: &Dom, ctx: &Context<'_>) -> (Metadata, Notes) {
     // JSON-LD organisation) or metadata names the page never shows (the
     // account that posted a guest's article): a signature at the article's
     // end beats them.
-    let authors_fallback =
-        authors.is_empty() || (from_metadata && authors.iter().all(|a| !shown.contains(a)));
+    let authors_fallback = authors.is_empty();
+    let authors_unshown = from_metadata && !authors_fallback;
     if authors.is_empty() {
         authors = site_named;
     }
@@ -1064,6 +1074,7 @@ pub(crate) fn extract_noted(dom: &Dom, ctx: &Context<'_>) -> (Metadata, Notes) {
     let notes = Notes {
         date_needs_article: dates.from_aside && !claims_article,
         authors_fallback,
+        authors_unshown,
     };
     let metadata = Metadata {
         title,
