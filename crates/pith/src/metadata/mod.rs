@@ -561,12 +561,16 @@ impl TextWindow {
 /// (Bootstrap 3, many CMS themes) define as `display: none`. Such copies hold
 /// machine-readable dates and names (`<time class="hidden">2018-08-29
 /// 14:15:57</time>`, often the modification time) that the page does not show
-/// under its headline.
+/// under its headline. Bootstrap 4 calls the class `d-none`; WordPress's
+/// Avada theme puts its `<span class="updated rich-snippet-hidden">` copy of
+/// the modification time right before the date it prints.
 fn is_hidden(e: &crate::dom::Element) -> bool {
     e.attr("hidden").is_some()
         || crate::clean::is_hidden_style(e.attr("style"))
-        || e.attr("class")
-            .is_some_and(|c| c.split_ascii_whitespace().any(|w| w == "hidden"))
+        || e.attr("class").is_some_and(|c| {
+            c.split_ascii_whitespace()
+                .any(|w| matches!(w, "hidden" | "d-none" | "rich-snippet-hidden"))
+        })
 }
 
 /// The registrable label of a host: `theguardian` for `www.theguardian.com`,

@@ -26,7 +26,9 @@
 //!    ones marked as published;
 //! 6. a date in the text around the headline;
 //! 7. relative dates ("3 hours ago") when a reference time is given;
-//! 8. the modification date when nothing else is found.
+//! 8. a date beside a link to the page itself (the page listed among the
+//!    site's news), a date after a publication label, the modification date,
+//!    a full day in the copyright line, when nothing else is found.
 //!
 //! Dates after the reference time (or after tomorrow without one) are dropped,
 //! and so are dates before 1995 that come from the page text rather than
@@ -175,10 +177,19 @@ const PUBLISHED_LABELS: &[&str] = &[
 /// nodes is a listing or a forum, not one dated article.
 const MAX_LABEL_TEXTS: usize = 5_000;
 
+/// Copyright notices, lower-case.
+const COPYRIGHT_MARKS: &[&str] = &["©", "copyright", "(c)"];
+
 /// A date printed right after a publication label ("Erschienen am: 01.11.2023")
-/// anywhere in the page, footers included: the label says what the date is.
-fn labelled(dom: &Dom, order: Order, ctx: &Context<'_>) -> Option<DateTime> {
-    let body = dom.body()?;
+/// anywhere in the page, footers included: the label says what the date is;
+/// and a full day in a copyright line ("Copyright © 19.12.2019 - 12:14 h by
+/// …"), which some CMSs stamp with the page's last edit: a year alone is the
+/// site's, a day is the page's.
+fn labelled(dom: &Dom, order: Order, ctx: &Context<'_>) -> (Option<DateTime>, Option<DateTime>) {
+    let mut copyright = None;
+    let Some(body) = dom.body() else {
+        return (None, None);
+    };
     let mut seen = 0;
     for id in dom.descendants(body) {
         let Some(t) = dom.text(id) else { continue };
@@ -197,14 +208,105 @@ fn labelled(dom: &Dom, order: Order, ctx: &Context<'_>) -> Option<DateTime> {
                 // The date follows the label at once.
                 if let Some(f) = date::find(rest, order).filter(|f| f.start <= 2) {
                     if plausible(&f.date, false, ctx) {
-                        return Some(f.date);
+                        return (Some(f.date), copyright);
                     }
+                }
+            }
+        }
+        if copyright.is_none() {
+            for mark in COPYRIGHT_MARKS {
+                if let Some(i) = lower.find(mark) {
+                    let rest = lower[i + mark.len()..].trim_start_matches([' ', '©']);
+                    // The day follows the mark at once.
+                    if let Some(f) = date::find(rest, order).filter(|f| f.start == 0) {
+                        if plausible(&f.date, false, ctx) {
+                            copyright = Some(f.date);
+                        }
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    (None, copyright)
+}
+
+/// A link to the page itself with a date beside it: the page lists itself
+/// among the site's news ("Aktuell": date, headline, teaser) and that list
+/// gives the date the site filed it under, when the article shows none.
+fn self_teaser(dom: &Dom, order: Order, ctx: &Context<'_>) -> Option<DateTime> {
+    let url = ctx.url?;
+    let path = url.path().trim_end_matches('/');
+    // The last path segment: a link's href must end with it (cheap test
+    // before resolving the link).
+    let last = path.rsplit('/').next().filter(|l| l.len() > 3)?;
+    let body = dom.body()?;
+    let mut tried = 0;
+    for id in dom.descendants(body) {
+        if !dom.is(id, &tag!("a")) {
+            continue;
+        }
+        let Some(href) = dom.attr(id, "href") else {
+            continue;
+        };
+        // A link to a place in the page (`#comment-13373`, `?replytocom=`)
+        // is a comment's permalink or a reply button, not a teaser.
+        let href = href.trim();
+        if href.contains(['?', '#']) {
+            continue;
+        }
+        if !href.trim_end_matches('/').ends_with(last) {
+            continue;
+        }
+        let Ok(target) = url.join(href) else {
+            continue;
+        };
+        if target.host_str() != url.host_str() || target.path().trim_end_matches('/') != path {
+            continue;
+        }
+        tried += 1;
+        if tried > MAX_SELF_LINKS {
+            break;
+        }
+        // The date is in the link (a teaser wrapped in it) or in its small
+        // container beside the linked headline. A link of a word or two is
+        // a section or category label ("Business" in a teaser's footer on
+        // the section's own page), not the page's headline.
+        for (i, c) in std::iter::once(id)
+            .chain(dom.ancestors(id))
+            .take(3)
+            .enumerate()
+        {
+            let mut text = String::new();
+            for d in std::iter::once(c).chain(dom.descendants(c)).take(60) {
+                if let Some(t) = dom.text(d) {
+                    text.push_str(t);
+                    text.push(' ');
+                }
+            }
+            if i == 0 && text.split_whitespace().count() < MIN_TEASER_WORDS {
+                break;
+            }
+            if text.len() > 400 {
+                break;
+            }
+            if let Some(f) = date::find(&text, order) {
+                if !NOT_PUBLISHED_TEXT.is_match(&text[..f.start]) && plausible(&f.date, false, ctx)
+                {
+                    return Some(f.date);
                 }
             }
         }
     }
     None
 }
+
+/// Words of a teaser's linked headline, at least.
+const MIN_TEASER_WORDS: usize = 3;
+
+/// Links to the page itself looked at: a breadcrumb, the headline, a
+/// language switch, the teaser.
+const MAX_SELF_LINKS: usize = 12;
 
 /// Excluded date elements read as a last resort: the first few are the
 /// ones nearest the top of the page.
@@ -228,6 +330,9 @@ pub struct Dates {
     /// aside as a sidebar, related box or comments.
     pub from_aside: bool,
 }
+
+/// Publication and modification stamps this close were written by one save.
+const RESAVE_SECS: i64 = 600;
 
 /// Dates beyond this margin after the reference time are typos or placeholders.
 const FUTURE_MARGIN_SECS: i64 = 86_400;
@@ -515,7 +620,12 @@ pub fn find(
                 // story went out (`<meta name="date" content="2020-04-30">`
                 // over a story headed "29.04.2020, 12:01 Uhr"). The date under
                 // the headline is the one the site chose to print; on the
-                // same day the meta stays, with its time and offset.
+                // same day the meta stays, with its time and offset. A short
+                // dateline is that date, under the headline or right above
+                // it (TYPO3's news template prints "05.02.2020 - Redaktion: …"
+                // over the title); a date in a longer text after the headline
+                // ("a workshop on 6 - 7 March 2020") only when there is none.
+                let d = dateline(window, order, ctx).unwrap_or(d);
                 if d.day_number() != p.day_number() {
                     published = Some(d);
                 }
@@ -526,6 +636,20 @@ pub fn find(
                 // readers see that day, whatever the URL says (that is the
                 // first publication's day, which the page no longer shows).
                 if modified.is_some_and(|m| m.day_number() == d.day_number()) {
+                    published = Some(d);
+                }
+                // A publication stamp a little later than the modification
+                // stamp (`published_time 10:33:13`, `modified_time 10:32:18`)
+                // is no publication: both were written by one later save or
+                // export. An earlier date printed under the headline is the
+                // one the story went out on. (Hours apart, the story was
+                // scheduled: last edited, then published later.)
+                let resaved = modified.is_some_and(|m| {
+                    m.time.is_some()
+                        && p.time.is_some()
+                        && (1..=RESAVE_SECS).contains(&(p.epoch() - m.epoch()))
+                });
+                if resaved && d.day_number() < p.day_number() {
                     published = Some(d);
                 }
             }
@@ -572,10 +696,13 @@ pub fn find(
             .find(|d| plausible(d, false, ctx));
     }
     if published.is_none() {
-        published = labelled(dom, order, ctx);
+        published = self_teaser(dom, order, ctx);
     }
     if published.is_none() {
-        published = modified;
+        // A labelled date, else the modification date, else a day in the
+        // copyright line.
+        let (label, copyright) = labelled(dom, order, ctx);
+        published = label.or(modified).or(copyright);
     }
     let mut from_aside = false;
     if published.is_none() {
@@ -697,6 +824,30 @@ fn shown_date(
         return (Some(f.date), updated);
     }
     (None, updated)
+}
+
+/// Texts right above the headline read for its dateline: the kicker, the
+/// author and the date some templates print over the title.
+const DATELINE_BEFORE: usize = 3;
+
+/// A short dateline under the headline, else one right above it.
+fn dateline(window: &TextWindow, order: Order, ctx: &Context<'_>) -> Option<DateTime> {
+    if window.near == 0 {
+        return None;
+    }
+    let near = &window.texts[..window.near];
+    // The texts before the headline, nearest first; the last text of all is
+    // the headline's own.
+    let before_end = window.texts.len().saturating_sub(1).max(window.after);
+    let before = &window.texts[window.after..before_end];
+    from_window(near, order, ctx, DATELINE_LEN).or_else(|| {
+        from_window(
+            &before[..before.len().min(DATELINE_BEFORE)],
+            order,
+            ctx,
+            DATELINE_LEN,
+        )
+    })
 }
 
 /// Texts around the headline read for a date: a paragraph of prose at most.

@@ -856,3 +856,87 @@ fn byline_naming_all_writers_completes_the_metadata() {
     let m = run(&page("Rudolf Fischer, CNN"), None);
     assert_eq!(m.authors, ["Rudolf Fischer"]);
 }
+
+#[test]
+fn avada_hidden_modification_copy_is_not_shown() {
+    // The theme's machine-readable `updated` copy sits right before the
+    // printed date; readers see the publication day only.
+    let m = run(
+        r#"<html><head>
+        <meta property="article:published_time" content="2022-12-25T11:00:02+00:00">
+        <meta property="article:modified_time" content="2022-12-07T09:10:52+00:00">
+        </head><body><article><h1>Story</h1>
+        <div class="meta"><span class="updated rich-snippet-hidden">2022-12-07T10:10:52+01:00</span>
+        <span>25. Dezember 2022</span></div><p>Text</p></article></body></html>"#,
+        None,
+    );
+    assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2022-12-25"));
+}
+
+#[test]
+fn dateline_above_headline_beats_generic_meta_and_prose_date() {
+    let m = run(
+        r#"<html><head><meta name="date" content="2020-02-12"></head><body>
+        <div class="news">05.02.2020 <span>- Redaktion: Eva Muster</span></div>
+        <h1>Faire Lieferketten</h1><h3>Aktionen planen</h3>
+        <p>Der Workshop findet vom 6. - 7. März 2020 in Heilbronn statt.</p>
+        </body></html>"#,
+        None,
+    );
+    assert_eq!(m.date.as_deref(), Some("2020-02-05"));
+}
+
+#[test]
+fn publication_stamp_just_after_modification_is_a_resave() {
+    let page = |published: &str| {
+        format!(
+            r#"<html><head>
+            <meta property="article:published_time" content="{published}">
+            <meta property="article:modified_time" content="2022-11-17T10:32:18Z">
+            </head><body><h1>Story</h1><p>By Jo Doe</p>
+            <time datetime="2022-03-09">09.03.2022</time><p>Text</p></body></html>"#
+        )
+    };
+    // Written by one save a minute apart: the printed day is the publication.
+    let m = run(&page("2022-11-17T10:33:13Z"), None);
+    assert_eq!(m.date.as_deref(), Some("2022-03-09"));
+    // Hours apart: a scheduled story, whose publication meta stands.
+    let m = run(&page("2022-11-17T15:00:00Z"), None);
+    assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2022-11-17"));
+}
+
+#[test]
+fn day_in_copyright_line_dates_an_undated_page() {
+    let page = |c: &str| {
+        format!(
+            r#"<html><body><h1>Service</h1><p>Text</p>
+            <footer><p>{c}</p></footer></body></html>"#
+        )
+    };
+    let m = run(
+        &page("Copyright © 19.12.2019 - 12:14 h by Muster GmbH"),
+        None,
+    );
+    assert_eq!(m.date.as_deref().map(|d| &d[..10]), Some("2019-12-19"));
+    // A year alone is the site's, not the page's.
+    let m = run(&page("Copyright © 2019 Muster GmbH"), None);
+    assert_eq!(m.date, None);
+}
+
+#[test]
+fn teaser_linking_to_the_page_dates_it() {
+    let page = |href: &str| {
+        format!(
+            r#"<html><body><h1>Menschenrechte achten</h1><p>Text</p>
+            <aside class="sidebar"><a href="{href}"><div class="teaser">
+            <div class="authored">10.11.2021</div><h2>Menschenrechte achten</h2>
+            </div></a></aside></body></html>"#
+        )
+    };
+    let url = Some("https://example.org/menschenrechte-achten");
+    let m = run(&page("/menschenrechte-achten"), url);
+    assert_eq!(m.date.as_deref(), Some("2021-11-10"));
+    // A comment's permalink is a place in the page, not a teaser.
+    let m = run(&page("/menschenrechte-achten#comment-12"), url);
+    assert_eq!(m.date, None);
+}
