@@ -251,21 +251,25 @@ pub fn from_markup(dom: &Dom, page: &Page<'_>, window: &TextWindow) -> Vec<Strin
         if window.excluded(dom, id) {
             continue;
         }
-        // A post's meta line ("postmetadata", "entry-meta") also holds the
-        // date and the categories: only a "By …" at its start names anyone.
-        if is_meta_line(dom, id) {
-            let text = dom.text_content(id);
-            if text.len() < 160 && BY_LINE.is_match(&text) {
-                let names = clean(&text);
-                if !names.is_empty() && names.iter().all(|n| looks_like_person(n)) {
-                    return names;
-                }
-            }
-            continue;
-        }
         let names = element_names(dom, id);
         if !names.is_empty() {
             return names;
+        }
+    }
+    // A post's meta line ("postmetadata", "entry-meta": a date hint by its
+    // "meta" word) also holds the date and the categories: only a "By …" at
+    // its start names anyone. WordPress themes print it below the post, past
+    // the text window under the headline.
+    for &id in &page.date_hints {
+        if !is_meta_line(dom, id) || window.excluded(dom, id) {
+            continue;
+        }
+        let text = dom.text_content(id);
+        if text.len() < 160 && BY_LINE.is_match(&text) {
+            let names = clean(&text);
+            if !names.is_empty() && names.iter().all(|n| looks_like_person(n)) {
+                return names;
+            }
         }
     }
     Vec::new()

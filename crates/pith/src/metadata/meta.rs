@@ -52,7 +52,7 @@ static CLASS_HINT: Needles = Needles::new(&[
     "data",
     "submitted",
     "stamp",
-    // Author words: bits 12..25.
+    // Author words: bits 12..23.
     "author",
     "byline",
     "writer",
@@ -64,12 +64,9 @@ static CLASS_HINT: Needles = Needles::new(&[
     "contributor",
     "journalist",
     "redakteur",
-    // WordPress' line under or after a post: "By Jane Doe on 7 August".
-    "postmeta",
-    "entry-meta",
 ]);
 const DATE_BITS: u64 = (1 << 12) - 1;
-const AUTHOR_BITS: u64 = ((1 << 25) - 1) & !DATE_BITS;
+const AUTHOR_BITS: u64 = ((1 << 23) - 1) & !DATE_BITS;
 
 /// True for author archive links: `/author/jane-doe/`, `/autoren/…`.
 fn is_author_link(href: &str) -> bool {

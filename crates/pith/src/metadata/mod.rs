@@ -565,12 +565,19 @@ impl TextWindow {
 /// Avada theme puts its `<span class="updated rich-snippet-hidden">` copy of
 /// the modification time right before the date it prints.
 fn is_hidden(e: &crate::dom::Element) -> bool {
-    e.attr("hidden").is_some()
-        || crate::clean::is_hidden_style(e.attr("style"))
-        || e.attr("class").is_some_and(|c| {
-            c.split_ascii_whitespace()
-                .any(|w| matches!(w, "hidden" | "d-none" | "rich-snippet-hidden"))
-        })
+    // One pass over the attributes, names compared as interned atoms: this
+    // runs on every element before and around the headline.
+    e.attrs.iter().any(|a| match a.name.local {
+        tag!("hidden") => true,
+        tag!("style") => crate::clean::is_hidden_style(Some(&a.value)),
+        tag!("class") => {
+            let c: &str = &a.value;
+            (c.contains("hidden") || c.contains("d-none"))
+                && c.split_ascii_whitespace()
+                    .any(|w| matches!(w, "hidden" | "d-none" | "rich-snippet-hidden"))
+        }
+        _ => false,
+    })
 }
 
 /// The registrable label of a host: `theguardian` for `www.theguardian.com`,
