@@ -33,11 +33,22 @@
 //!   "by" ("Posted by", "Text von") is trusted with a one-word name, a bare
 //!   "By"/"Von" is not (it starts sentences too); photo and illustration
 //!   credits after the author's are cut;
-//!   JSON-LD organisation authors last. A name equal to the site name goes
-//!   when person names stand beside it (the publisher credited along); alone,
-//!   it is the answer when the page names no one else (a blogger named like
-//!   the blog, an organisation's own page), as all three evaluation sets'
-//!   annotators read such bylines.
+//!   "<date> - Jane Doe" / "<date> von Olga" under the headline; a post's
+//!   meta line ("postmetadata", "entry-meta") starting with "By";
+//!   JSON-LD organisation authors last. A name that is the site's (equal to
+//!   it or holding it, "Die FURCHE" on furche.at) goes when person names
+//!   stand beside it (the publisher credited along); alone, it is the answer
+//!   when the page names no one else (a blogger named like the blog, an
+//!   organisation's own page), as all three evaluation sets' annotators read
+//!   such bylines.
+//!   A metadata name not shaped like a person's ([`author::person_shaped`]:
+//!   a CMS login, a web agency, a desk, a domain) is credited only when the
+//!   page shows it. A first name alone in metadata is completed from a byline
+//!   or author box that prints the full name; a one-name meta gives way to
+//!   a byline naming that writer and others. After extraction, a signature
+//!   closing the article (a bold name, "Text: …", "Von:" then the name)
+//!   replaces a site-named author, or metadata names the page never shows
+//!   ([`author::from_signature`]).
 //!   Cleaning ([`author::clean`]): a date ends a byline, and the weekday or
 //!   month name before it goes with it ("Jane Doe March 25, 2015"); label
 //!   nouns ("Author", "Reporter", "Text") and job titles are cut only when a
