@@ -316,17 +316,18 @@ impl Dom {
             .find(|&c| self.is(c, &local_name!("body")))
     }
 
-    /// Append the text below `id` (raw, whitespace as in the source) to `out`,
-    /// leaving out `<script>`, `<style>`, `<template>` and `<noscript>` content.
-    pub fn text_into(&self, id: NodeId, out: &mut String) {
+    /// Call `f` with each text node below `id` (or `id` itself when it is
+    /// text), in document order, leaving out `<script>`, `<style>`,
+    /// `<template>` and `<noscript>` content.
+    fn for_each_text(&self, id: NodeId, mut f: impl FnMut(&str)) {
         if let Some(t) = self.text(id) {
-            out.push_str(t);
+            f(t);
             return;
         }
         let mut it = self.descendants(id);
         while let Some(n) = it.next() {
             match &self.nodes[n].data {
-                NodeData::Text(t) => out.push_str(t),
+                NodeData::Text(t) => f(t),
                 NodeData::Element(e)
                     if matches!(
                         e.name.local,
@@ -343,32 +344,21 @@ impl Dom {
         }
     }
 
+    /// Append the text below `id` (raw, whitespace as in the source) to `out`,
+    /// leaving out `<script>`, `<style>`, `<template>` and `<noscript>` content.
+    pub fn text_into(&self, id: NodeId, out: &mut String) {
+        self.for_each_text(id, |t| out.push_str(t));
+    }
+
     /// The text below `id` with a space between text nodes, collapsed and
     /// trimmed: for short labels and names, where inline elements side by
     /// side are separate words ("<a>Jane Doe</a><span>vor 3 Tagen</span>").
     pub fn spaced_text(&self, id: NodeId) -> String {
         let mut raw = String::new();
-        let mut it = self.descendants(id);
-        while let Some(n) = it.next() {
-            match &self.nodes[n].data {
-                NodeData::Text(t) => {
-                    raw.push_str(t);
-                    raw.push(' ');
-                }
-                NodeData::Element(e)
-                    if matches!(
-                        e.name.local,
-                        local_name!("script")
-                            | local_name!("style")
-                            | local_name!("template")
-                            | local_name!("noscript")
-                    ) =>
-                {
-                    it.skip_children();
-                }
-                _ => {}
-            }
-        }
+        self.for_each_text(id, |t| {
+            raw.push_str(t);
+            raw.push(' ');
+        });
         collapse_whitespace(&raw)
     }
 
