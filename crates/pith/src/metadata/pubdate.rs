@@ -278,7 +278,10 @@ fn self_teaser(dom: &Dom, order: Order, ctx: &Context<'_>) -> Option<DateTime> {
             .enumerate()
         {
             let mut text = String::new();
-            for d in std::iter::once(c).chain(dom.descendants(c)).take(60) {
+            for d in std::iter::once(c)
+                .chain(dom.descendants(c))
+                .take(TEASER_NODES)
+            {
                 if let Some(t) = dom.text(d) {
                     text.push_str(t);
                     text.push(' ');
@@ -287,7 +290,7 @@ fn self_teaser(dom: &Dom, order: Order, ctx: &Context<'_>) -> Option<DateTime> {
             if i == 0 && text.split_whitespace().count() < MIN_TEASER_WORDS {
                 break;
             }
-            if text.len() > 400 {
+            if text.len() > TEASER_LEN {
                 break;
             }
             if let Some(f) = date::find(&text, order) {
@@ -303,6 +306,12 @@ fn self_teaser(dom: &Dom, order: Order, ctx: &Context<'_>) -> Option<DateTime> {
 
 /// Words of a teaser's linked headline, at least.
 const MIN_TEASER_WORDS: usize = 3;
+/// Nodes read in a teaser and its small container: headline, date, a line
+/// of summary; a container past this is a whole listing.
+const TEASER_NODES: usize = 60;
+/// A teaser's text: headline, date and a sentence or two. Longer, the
+/// container is the listing or the page, whose first date is another item's.
+const TEASER_LEN: usize = 400;
 
 /// Links to the page itself looked at: a breadcrumb, the headline, a
 /// language switch, the teaser.
@@ -800,18 +809,14 @@ fn shown_date(
 ) -> (Option<DateTime>, Option<DateTime>) {
     let mut updated = None;
     for (i, t) in texts.iter().enumerate() {
-        if t.len() > 500 {
+        if t.len() > WINDOW_TEXT_LEN {
             continue;
         }
         let Some(f) = date::find(t, order) else {
             continue;
         };
         let in_phrase = NOT_PUBLISHED_TEXT.is_match(&t[..f.start]);
-        let labelled = in_phrase
-            || (f.start == 0
-                && i > 0
-                && texts[i - 1].len() < 40
-                && NOT_PUBLISHED_TEXT.is_match(&texts[i - 1]));
+        let labelled = in_phrase || (f.start == 0 && update_label_before(texts, i));
         if !plausible(&f.date, false, ctx) {
             continue;
         }
@@ -824,6 +829,16 @@ fn shown_date(
         return (Some(f.date), updated);
     }
     (None, updated)
+}
+
+/// A label element is a few words ("Last updated:", "Aktualisiert am");
+/// a longer text before a date is a sentence, not its label.
+const LABEL_LEN: usize = 40;
+
+/// True when the text before `texts[i]` is a short update label of its own
+/// ("<span>Last updated:</span><time>…</time>").
+fn update_label_before(texts: &[String], i: usize) -> bool {
+    i > 0 && texts[i - 1].len() < LABEL_LEN && NOT_PUBLISHED_TEXT.is_match(&texts[i - 1])
 }
 
 /// Texts right above the headline read for its dateline: the kicker, the
@@ -872,10 +887,7 @@ fn from_window(
             // Labelled as an update in its own text or in a short label
             // element just before it ("Last updated:" <time>).
             let labelled = NOT_PUBLISHED_TEXT.is_match(&t[..f.start])
-                || (f.start == 0
-                    && i > 0
-                    && texts[i - 1].len() < 40
-                    && NOT_PUBLISHED_TEXT.is_match(&texts[i - 1]));
+                || (f.start == 0 && update_label_before(texts, i));
             if labelled || !plausible(&f.date, false, ctx) {
                 continue;
             }
