@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::hint::Needles;
 use super::meta::Page;
 use super::TextWindow;
 use crate::dom::{tag, Dom, NodeId};
@@ -265,7 +266,8 @@ pub fn from_markup(dom: &Dom, page: &Page<'_>, window: &TextWindow) -> Vec<Strin
             continue;
         }
         let text = dom.text_content(id);
-        if text.len() < 160 && BY_LINE.is_match(&text) {
+        // Byline, date and category links; longer, it is the post's text.
+        if text.len() < META_LINE_LEN && BY_LINE.is_match(&text) {
             let names = clean(&text);
             if !names.is_empty() && names.iter().all(|n| looks_like_person(n)) {
                 return names;
@@ -372,7 +374,7 @@ pub fn from_signature(article: &crate::ir::Article) -> Vec<String> {
     // Each line says whether it may be a signature when set in bold: a bold
     // line before a break is a run-in heading ("**Background:**<br>…").
     let mut lines: Vec<(&[Inline], bool)> = Vec::new();
-    for b in article.blocks.iter().rev().take(3) {
+    for b in article.blocks.iter().rev().take(SIGNATURE_BLOCKS) {
         let Block::Paragraph(inl) = b else { continue };
         let parts: Vec<&[Inline]> = inl
             .split(|i| matches!(i, Inline::LineBreak))
@@ -386,7 +388,7 @@ pub fn from_signature(article: &crate::ir::Article) -> Vec<String> {
                 .into_iter()
                 .enumerate()
                 .rev()
-                .take(4)
+                .take(SIGNATURE_LINES)
                 .map(|(i, l)| (l, n == 1 || i + 1 == n)),
         );
     }
@@ -397,28 +399,22 @@ pub fn from_signature(article: &crate::ir::Article) -> Vec<String> {
             i.text_into(&mut t);
         }
         let t = t.trim();
-        if t.is_empty() || t.chars().count() > 80 {
+        if t.is_empty() || t.chars().count() > SIGNATURE_LEN {
             after_label = None;
             continue;
         }
         // A label on a line of its own ("Von:") before the name's line.
-        let label_only = SIGNATURE_LABEL
-            .find(t)
-            .is_some_and(|m| t[m.end()..].trim().is_empty());
-        let names = if label_only {
-            match after_label.take() {
+        // The line under this one (lines are read last first).
+        let below = after_label.replace(t.to_string());
+        let names = match SIGNATURE_LABEL.find(t) {
+            Some(m) if t[m.end()..].trim().is_empty() => match below {
                 Some(next) => clean(&next),
                 None => continue,
-            }
-        } else if let Some(m) = SIGNATURE_LABEL.find(t) {
-            clean(&t[m.end()..])
-        } else if whole && emphasised(inl) {
-            clean(t)
-        } else {
-            after_label = Some(t.to_string());
-            continue;
+            },
+            Some(m) => clean(&t[m.end()..]),
+            None if whole && emphasised(inl) => clean(t),
+            None => continue,
         };
-        after_label = Some(t.to_string());
         // A cased script is required: in Chinese or Japanese a short bold
         // line cannot be told from a name by its shape. Link-list labels
         // ("Mehr Themen") are capitalised like names.
@@ -433,6 +429,17 @@ pub fn from_signature(article: &crate::ir::Article) -> Vec<String> {
     }
     Vec::new()
 }
+
+/// Blocks read from the article's end: the signature and a photo credit or
+/// source line after it; a name in bold further up is a subheading or an
+/// interviewee.
+const SIGNATURE_BLOCKS: usize = 3;
+/// Lines read per paragraph, last first: a closing paragraph's credit,
+/// photo credit, source and date lines.
+const SIGNATURE_LINES: usize = 4;
+/// A signature line: a name, or a credit line ("Text: Jane Doe und John
+/// Roe"); a longer line is a sentence.
+const SIGNATURE_LEN: usize = 80;
 
 /// Words of the labels and link lists that end articles, never of a signature.
 static SIGNATURE_STOP: LazyLock<Regex> = LazyLock::new(|| {
@@ -457,7 +464,9 @@ pub fn complete_first_name(dom: &Dom, name: &str) -> Option<String> {
     let root = dom.body()?;
     for n in dom.descendants(root) {
         let Some(t) = dom.text(n) else { continue };
-        if t.len() > 200 {
+        // A byline or an author box's opening line; in longer prose a first
+        // name before a capitalised word is anyone's.
+        if t.len() > COMPLETION_TEXT_LEN {
             continue;
         }
         let t = crate::dom::collapse_whitespace(t);
@@ -506,21 +515,29 @@ pub fn complete_first_name(dom: &Dom, name: &str) -> Option<String> {
     None
 }
 
+/// Longest text read for a first name's completion.
+const COMPLETION_TEXT_LEN: usize = 200;
+
 /// Words that end a byline's label right before the name.
 const BY_WORDS: &[&str] = &["by", "von", "par", "por", "di", "door", "av", "af", "od"];
 
 /// True for a post's meta line that no author word names ("entry-meta",
 /// "postmetadata", not "entry-meta author").
 fn is_meta_line(dom: &Dom, id: NodeId) -> bool {
-    let words = |a: &str| dom.attr(id, a).unwrap_or("").to_ascii_lowercase();
-    let (class, idattr) = (words("class"), words("id"));
-    let meta = |s: &str| s.contains("postmeta") || s.contains("entry-meta");
-    let author = |s: &str| s.contains("author") || s.contains("byline");
-    (meta(&class) || meta(&idattr))
-        && !author(&class)
-        && !author(&idattr)
+    let attr = |a: &str| dom.attr(id, a).unwrap_or("");
+    let (class, idattr) = (attr("class"), attr("id"));
+    (META_LINE.is_match(class) || META_LINE.is_match(idattr))
+        && !AUTHOR_WORD.is_match(class)
+        && !AUTHOR_WORD.is_match(idattr)
         && dom.attr(id, "rel").is_none()
 }
+
+/// Class words of a post's meta line, and of author elements (these are
+/// read as bylines before, by [`element_names`]).
+static META_LINE: Needles = Needles::new(&["postmeta", "entry-meta"]);
+static AUTHOR_WORD: Needles = Needles::new(&["author", "byline"]);
+/// A meta line: byline, date and category links.
+const META_LINE_LEN: usize = 160;
 
 /// A byline label ending in a colon: "Autor:", "Redaktion:", "Written by:".
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
