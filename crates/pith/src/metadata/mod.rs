@@ -979,16 +979,16 @@ pub(crate) fn extract_noted(dom: &Dom, ctx: &Context<'_>) -> (Metadata, Notes) {
         ));
     }
     let from_metadata = !authors.is_empty();
-    // A name that is exactly the site's beside person names is the publisher
-    // credited along ("Jane Doe, CNN"): it goes. Alone it is held back while
-    // the page is searched for a person's byline, and is the answer if none
-    // is found: a blogger named like the blog, an organisation writing its
-    // own pages ("PETA-Team" on peta.de is no exact match and always stays).
+    // A name that is the site's (as `title::is_site` tells site pieces of a
+    // title: "Die FURCHE" on furche.at, "PETA-Team" on peta.de) beside
+    // person names is the publisher credited along ("Jane Doe, CNN"): it
+    // goes. Alone it is held back while the page is searched for a person's
+    // byline, and is the answer if none is found: a blogger named like the
+    // blog, an organisation writing its own pages.
     let mut site_named = Vec::new();
     let mut set_apart = |v: Vec<String>| -> Vec<String> {
-        let (own, others): (Vec<String>, Vec<String>) = v
-            .into_iter()
-            .partition(|a| sites.iter().any(|s| site_like(a, s)));
+        let (own, others): (Vec<String>, Vec<String>) =
+            v.into_iter().partition(|a| title::is_site(a, &sites));
         if site_named.is_empty() {
             site_named = own;
         }
@@ -1116,23 +1116,6 @@ pub(crate) fn extract_noted(dom: &Dom, ctx: &Context<'_>) -> (Metadata, Notes) {
 
 #[cfg(test)]
 mod tests;
-
-/// Whether an author name is the site's: equal to its name or host label,
-/// or one holding the other ("Die FURCHE" on furche.at, "JuraForum.de-Redaktion"
-/// beside "JuraForum"). The shorter must have four letters at least: "DW"
-/// or "ORF" inside a name is chance.
-fn site_like(author: &str, site: &str) -> bool {
-    let (a, s) = (title::key(author), title::key(site));
-    if a.is_empty() || s.is_empty() {
-        return false;
-    }
-    let (short, long) = if a.len() <= s.len() {
-        (&a, &s)
-    } else {
-        (&s, &a)
-    };
-    short == long || (short.chars().count() >= 4 && long.contains(short.as_str()))
-}
 
 /// The text a reader sees (the body without scripts and styles), lower-cased,
 /// built on first use: most pages never ask.
