@@ -138,6 +138,8 @@ static PUBLISHED_HINT: Needles = Needles::new(&[
     "article-date",
     "dateline",
     "byline",
+    // Drupal's "Submitted by NAME on DATE" line.
+    "submitted",
 ]);
 /// Class, id and itemprop words of a modification date element.
 static MODIFIED_HINT: Needles = Needles::new(&[
@@ -155,6 +157,40 @@ static NOT_PUBLISHED_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)updated|modified|aktualisiert|geändert|mis à jour|actualizado|aggiornato|atualizado|bijgewerkt|zaktualizowano|güncelleme|обновлено|received|accepted|revised|eingegangen|©|copyright|\(c\)")
         .expect("valid regex")
 });
+
+/// Text before a date that makes it a person's, not the page's: a forum
+/// profile's "Registriert: 18.09.2008", "Joined: Mar 2009", "Member since".
+static ACCOUNT_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)registriert|registered|joined|member since|mitglied seit|dabei seit|inscrit le|inscrit depuis")
+        .expect("valid regex")
+});
+
+/// How far into a long text its opening date may start: after an opening
+/// parenthesis or quote, no further.
+const LEADING_DATE_START: usize = 2;
+/// Bytes of a long text read for its opening date: the longest written-out
+/// date with weekday and time ("(Mittwoch, 21. September 2022, 14:05 Uhr)").
+const LEADING_DATE_SPAN: usize = 64;
+
+/// The date of `t` when `t` is at most `max_len` bytes; in a longer text
+/// only a dateline opening it, set off by punctuation ("(21. November 2022)
+/// Energieverbraucher erhalten …", "12.03.2021 – Die Stadt …"): the lede
+/// starts with its date, where a sentence's date ("Seit dem 1. Oktober gilt")
+/// sits inside the sentence.
+fn date_in(t: &str, order: Order, max_len: usize) -> Option<date::Found> {
+    if t.len() <= max_len {
+        return date::find(t, order);
+    }
+    // Only the opening is read: "(21. November 2022)" and a little more.
+    let mut head = LEADING_DATE_SPAN.min(t.len());
+    while !t.is_char_boundary(head) {
+        head -= 1;
+    }
+    let f = date::find(&t[..head], order)?;
+    let after = t[f.end..].trim_start();
+    let set_off = after.starts_with([')', ']', '–', '—', '-', ':', '|', '/', '•', '·']);
+    (f.start <= LEADING_DATE_START && set_off).then_some(f)
+}
 
 /// Meta keys of site-specific publication dates, matched anywhere in the key.
 static OTHER_PUBLISHED_KEY: Needles =
@@ -483,6 +519,11 @@ fn read_element(dom: &Dom, id: NodeId, order: Order, ctx: &Context<'_>) -> Optio
         text.clear();
     }
     if date.is_none() {
+        if let Some(f) = date::find(&text, order) {
+            if ACCOUNT_TEXT.is_match(&text[..f.start]) {
+                return None;
+            }
+        }
         date = date::find(&text, order).map(|f| {
             if NOT_PUBLISHED_TEXT.is_match(&text[..f.start]) {
                 hints.push_str(" updated");
@@ -809,12 +850,12 @@ fn shown_date(
 ) -> (Option<DateTime>, Option<DateTime>) {
     let mut updated = None;
     for (i, t) in texts.iter().enumerate() {
-        if t.len() > WINDOW_TEXT_LEN {
-            continue;
-        }
-        let Some(f) = date::find(t, order) else {
+        let Some(f) = date_in(t, order, WINDOW_TEXT_LEN) else {
             continue;
         };
+        if account_date(texts, i, &t[..f.start]) {
+            continue;
+        }
         let in_phrase = NOT_PUBLISHED_TEXT.is_match(&t[..f.start]);
         let labelled = in_phrase || (f.start == 0 && update_label_before(texts, i));
         if !plausible(&f.date, false, ctx) {
@@ -839,6 +880,17 @@ const LABEL_LEN: usize = 40;
 /// ("<span>Last updated:</span><time>…</time>").
 fn update_label_before(texts: &[String], i: usize) -> bool {
     i > 0 && texts[i - 1].len() < LABEL_LEN && NOT_PUBLISHED_TEXT.is_match(&texts[i - 1])
+}
+
+/// True when the date after `before` in `texts[i]` is a profile's
+/// ("Registriert: 18.09.2008"), labelled in its own text or in a short label
+/// element just before it (`<strong>Registriert:</strong> 18.09.2008`).
+fn account_date(texts: &[String], i: usize, before: &str) -> bool {
+    ACCOUNT_TEXT.is_match(before)
+        || (before.trim().is_empty()
+            && i > 0
+            && texts[i - 1].len() < LABEL_LEN
+            && ACCOUNT_TEXT.is_match(&texts[i - 1]))
 }
 
 /// Texts right above the headline read for its dateline: the kicker, the
@@ -880,18 +932,20 @@ fn from_window(
     max_len: usize,
 ) -> Option<DateTime> {
     for (i, t) in texts.iter().enumerate() {
-        if t.len() > max_len {
-            continue;
-        }
-        if let Some(f) = date::find(t, order) {
+        if let Some(f) = date_in(t, order, max_len) {
             // Labelled as an update in its own text or in a short label
-            // element just before it ("Last updated:" <time>).
+            // element just before it ("Last updated:" <time>), or a
+            // profile's date.
             let labelled = NOT_PUBLISHED_TEXT.is_match(&t[..f.start])
+                || account_date(texts, i, &t[..f.start])
                 || (f.start == 0 && update_label_before(texts, i));
             if labelled || !plausible(&f.date, false, ctx) {
                 continue;
             }
             return Some(f.date);
+        }
+        if t.len() > max_len {
+            continue;
         }
         if let Some(now) = ctx.now {
             if let Some(d) = date::find_relative(t, now) {

@@ -940,3 +940,66 @@ fn teaser_linking_to_the_page_dates_it() {
     let m = run(&page("/menschenrechte-achten#comment-12"), url);
     assert_eq!(m.date, None);
 }
+
+#[test]
+fn lede_opening_with_its_date_is_the_dateline() {
+    // The lede is a long paragraph whose date opens it, set off by a
+    // parenthesis; a later paragraph mentions another date in a sentence.
+    let lede = format!(
+        "(21. November 2022) Verbraucher erhalten eine Preiserhöhung nach der nächsten. {}",
+        "Die Lage ist unübersichtlich, und wir geben einen Überblick. ".repeat(10)
+    );
+    let m = run(
+        &format!(
+            r#"<html><body><div class="content"><h2>Preise im Winter</h2>
+            <h5><em>Von Lea Holm</em></h5><p>{lede}</p>
+            <p>Seit dem 1. Oktober 2022 gilt ein reduzierter Steuersatz.</p>
+            </div></body></html>"#
+        ),
+        None,
+    );
+    assert_eq!(m.date.as_deref(), Some("2022-11-21"));
+    // A date inside a long sentence is no dateline.
+    let prose = format!(
+        "Die Stadt plant für den 3. März 2022 eine Sitzung. {}",
+        "Mehr dazu folgt, sobald die Tagesordnung steht. ".repeat(12)
+    );
+    let m = run(
+        &format!(
+            r#"<html><body><h1>Ratssitzung</h1><p>{prose}</p>
+            <p class="date">Stand: 14.02.2022</p></body></html>"#
+        ),
+        None,
+    );
+    assert_eq!(m.date.as_deref(), Some("2022-02-14"));
+}
+
+#[test]
+fn forum_profile_registration_date_is_not_the_posts() {
+    let m = run(
+        r#"<html><body><h2 class="topic-title">Was ist freie Software?</h2>
+        <div class="post"><dl class="postprofile"><dt>r23</dt>
+        <dd class="profile-joined"><strong>Registriert:</strong> 18.09.2008, 05:56</dd></dl>
+        <div class="postbody"><p class="author">von <strong>r23</strong> » 21.01.2009, 05:42</p>
+        <div class="content">Freie Software darf jeder nutzen.</div></div></div>
+        </body></html>"#,
+        None,
+    );
+    assert_eq!(m.date.as_deref(), Some("2009-01-21T05:42:00"));
+}
+
+#[test]
+fn drupal_submitted_line_beats_an_event_date_in_prose() {
+    let m = run(
+        r#"<html><body><div id="content"><h1>Hackathon im August</h1>
+        <p>Einige Mitglieder fahren voraussichtlich am 23.-26.8.2017 hin und sind dabei.</p>
+        <p>Mehr Text zum Treffen.</p><p>Die Anreise erfolgt mit der Bahn.</p>
+        <p>Übernachtet wird im Zelt.</p><p>Verpflegung bringt jeder selbst mit.</p>
+        <p>Die Kosten teilen wir.</p><p>Anmeldung per E-Mail.</p>
+        <p>Wir freuen uns auf euch.</p><p>Bis bald!</p>
+        <div class="submitted">Gespeichert von <span class="username">rasos</span>
+        am 24. Juli 2017 - 18:55</div></div></body></html>"#,
+        None,
+    );
+    assert_eq!(m.date.as_deref(), Some("2017-07-24T18:55:00"));
+}
