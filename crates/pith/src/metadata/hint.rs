@@ -10,6 +10,10 @@ pub(crate) struct Needles {
     needles: &'static [&'static str],
     /// Per byte (either case): the needles starting with it, as a bit set.
     by_first: [u64; 256],
+    /// Per byte (either case): the needles whose second byte it is. Most
+    /// bytes of a class name start some needle ("d", "t", "p", "m"); few
+    /// are followed by a needle's second byte, and the pair skips them.
+    by_second: [u64; 256],
     /// Match only at the start of a class segment (after start, whitespace, `_` or `-`).
     segment_start: bool,
 }
@@ -29,6 +33,7 @@ impl Needles {
     const fn build(needles: &'static [&'static str], segment_start: bool) -> Needles {
         assert!(needles.len() <= 64, "at most 64 needles");
         let mut by_first = [0u64; 256];
+        let mut by_second = [0u64; 256];
         let mut i = 0;
         while i < needles.len() {
             let n = needles[i].as_bytes();
@@ -36,11 +41,15 @@ impl Needles {
             let b = n[0];
             by_first[b as usize] |= 1 << i;
             by_first[b.to_ascii_uppercase() as usize] |= 1 << i;
+            let c = n[1];
+            by_second[c as usize] |= 1 << i;
+            by_second[c.to_ascii_uppercase() as usize] |= 1 << i;
             i += 1;
         }
         Needles {
             needles,
             by_first,
+            by_second,
             segment_start,
         }
     }
@@ -50,8 +59,10 @@ impl Needles {
     pub fn found(&self, hay: &str, wanted: u64) -> u64 {
         let h = hay.as_bytes();
         let mut found = 0u64;
-        for i in 0..h.len() {
-            let mut cands = self.by_first[h[i] as usize] & !found;
+        // A needle has two bytes or more: the last byte starts none.
+        for i in 0..h.len().saturating_sub(1) {
+            let mut cands =
+                self.by_first[h[i] as usize] & self.by_second[h[i + 1] as usize] & !found;
             if cands == 0 {
                 continue;
             }
