@@ -209,6 +209,14 @@ const PUBLISHED_LABELS: &[&str] = &[
     "pubblicato il",
 ];
 
+/// [`PUBLISHED_LABELS`] and [`COPYRIGHT_MARKS`] as a quick test: most texts
+/// hold neither and are never lower-cased. (ASCII case only: an all-caps
+/// "VERÖFFENTLICHT AM" is missed, as rare as it is loud.)
+static LABEL_OR_MARK: [Needles; 2] = [
+    Needles::new(PUBLISHED_LABELS),
+    Needles::new(COPYRIGHT_MARKS),
+];
+
 /// Texts scanned for a publication label: a page of many thousand text
 /// nodes is a listing or a forum, not one dated article.
 const MAX_LABEL_TEXTS: usize = 5_000;
@@ -234,7 +242,7 @@ fn labelled(dom: &Dom, order: Order, ctx: &Context<'_>) -> (Option<DateTime>, Op
             break;
         }
         // A label and its date are a short line; longer texts are prose.
-        if t.len() > 300 {
+        if t.len() > 300 || !LABEL_OR_MARK.iter().any(|n| n.is_match(t)) {
             continue;
         }
         let lower = t.to_lowercase();
