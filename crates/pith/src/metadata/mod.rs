@@ -591,6 +591,31 @@ fn is_hidden(e: &crate::dom::Element) -> bool {
     })
 }
 
+/// The original host of a page replayed from a web archive
+/// (`web.archive.org/web/20140226054445/http://www.time4talks.com/…`): the
+/// site the page names is that one, not the archive.
+fn archived_host(url: &Url) -> Option<String> {
+    let host = url.host_str()?;
+    if host != "web.archive.org" && host != "wayback.archive.org" {
+        return None;
+    }
+    // /web/<timestamp, perhaps with a flag such as `id_`>/<original URL>
+    let rest = url.path().strip_prefix("/web/")?;
+    let (stamp, original) = rest.split_once('/')?;
+    if !stamp.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let original = original
+        .strip_prefix("http://")
+        .or_else(|| original.strip_prefix("https://"))
+        // The path may have had its `//` folded to one slash.
+        .or_else(|| original.strip_prefix("http:/"))
+        .or_else(|| original.strip_prefix("https:/"))
+        .unwrap_or(original);
+    let host = original.split(['/', '?', '#', ':']).next()?;
+    host.contains('.').then(|| host.to_ascii_lowercase())
+}
+
 /// The registrable label of a host: `theguardian` for `www.theguardian.com`,
 /// `bbc` for `www.bbc.co.uk`.
 fn domain_label(host: &str) -> Option<String> {
@@ -776,7 +801,10 @@ pub fn extract(dom: &Dom, ctx: &Context<'_>) -> Metadata {
 pub(crate) fn extract_noted(dom: &Dom, ctx: &Context<'_>) -> (Metadata, Notes) {
     let page = meta::collect(dom);
     let ld = jsonld::extract(&page.ld_json);
-    let host_label = ctx.url.and_then(|u| u.host_str()).and_then(domain_label);
+    let host_label = ctx
+        .url
+        .and_then(|u| archived_host(u).or_else(|| u.host_str().map(str::to_string)))
+        .and_then(|h| domain_label(&h));
 
     // Site name.
     let meta_site = page

@@ -1003,3 +1003,18 @@ fn drupal_submitted_line_beats_an_event_date_in_prose() {
     );
     assert_eq!(m.date.as_deref(), Some("2017-07-24T18:55:00"));
 }
+
+#[test]
+fn archived_page_takes_its_site_from_the_original_url() {
+    let page = r#"<html><head><title>Time 4 talks » Blog Archiv » Weitere Digitalisierung der Kinos</title>
+        </head><body><h1>Time 4 talks</h1><div class="post"><p>Text.</p></div></body></html>"#;
+    let m = run(
+        page,
+        Some("https://web.archive.org/web/20140226054445/http://www.time4talks.com/2013/08/07/kinos/"),
+    );
+    assert_eq!(
+        m.title.as_deref(),
+        Some("Weitere Digitalisierung der Kinos")
+    );
+    assert_eq!(m.date.as_deref(), Some("2013-08-07"));
+}

@@ -40,6 +40,13 @@ fn split(t: &str, re: &Regex) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     for m in re.find_iter(t) {
+        // Between numbers a dash is a range or a score ("14. - 20. Januar",
+        // "Bayern 2 - 1 Dortmund"), not a separator.
+        let before = t[..m.start()].trim_end_matches('.').chars().next_back();
+        let after = t[m.end()..].chars().next();
+        if before.is_some_and(|c| c.is_ascii_digit()) && after.is_some_and(|c| c.is_ascii_digit()) {
+            continue;
+        }
         out.push((start, m.start()));
         start = m.end();
     }
@@ -185,6 +192,17 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
         if cleaned.iter().any(|t| key(t) == hk) {
             return Some(h.clone());
         }
+        // The h1 is the first piece of the title, however long the rest
+        // ("Homo Brandenburgensis | Brandenburgische Landeszentrale für
+        // politische Bildung"): unless it is the site's name over "Site »
+        // Headline", or a one-word section name.
+        let first_piece = |t: &str| {
+            let ps = split(t, &SUFFIX_SEPARATOR);
+            ps.len() >= 2 && key(&t[ps[0].0..ps[0].1]) == hk
+        };
+        if words(h) >= 2 && !is_site(h, sites) && title_tag.is_some_and(first_piece) {
+            return Some(h.clone());
+        }
         for (tk, full) in [(&title_key, title_tag), (&og_key, c.og)] {
             // The h1 must be a large part of the title, not a word of it,
             // and whole pieces of it ("Headline | Site", not "Headline
@@ -222,7 +240,12 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
                 .filter(|&&p| p != best)
                 .all(|p| words(&stripped[p.0..p.1]) <= 4);
             let longest = &stripped[best.0..best.1];
-            if others_short && words(longest) >= 2 {
+            // A later piece of two words is as often the site's name ("SCP-9935
+            // - SCP Foundation", "Blog - Acme Corp") as the headline: with no
+            // known site name to tell, the whole title is kept rather than
+            // risk giving the site's name as the headline.
+            let min_words = if best == ps[0] { 2 } else { 3 };
+            if others_short && words(longest) >= min_words {
                 return Some(longest.trim().to_string());
             }
         }
@@ -346,6 +369,68 @@ mod tests {
             )
             .as_deref(),
             Some("Newsy")
+        );
+    }
+
+    fn title_only(title: &str, h1: Option<&str>, s: &[String]) -> Option<String> {
+        let h1s: Vec<String> = h1.into_iter().map(String::from).collect();
+        choose(&Candidates {
+            og: None,
+            ld: None,
+            twitter: None,
+            other_meta: None,
+            title_tag: Some(title),
+            h1s: &h1s,
+            sites: s,
+        })
+    }
+
+    #[test]
+    fn unknown_two_word_tail_is_not_taken_for_the_headline() {
+        let s = sites(&["example"]);
+        // The tail may be the site: the whole title stays.
+        assert_eq!(
+            title_only("SCP-9935 - SCP Foundation", None, &s).as_deref(),
+            Some("SCP-9935 - SCP Foundation")
+        );
+        // A longer tail after a short site name is the headline.
+        assert_eq!(
+            title_only("Feldnotizen » Podcasts in Plex einbinden", None, &s).as_deref(),
+            Some("Podcasts in Plex einbinden")
+        );
+    }
+
+    #[test]
+    fn dash_between_numbers_is_no_separator() {
+        let s = sites(&["slf"]);
+        assert_eq!(
+            title_only("Wochenbericht 14. - 20. Januar 2022 - SLF", None, &s).as_deref(),
+            Some("Wochenbericht 14. - 20. Januar 2022")
+        );
+    }
+
+    #[test]
+    fn h1_that_is_the_first_piece_of_the_title() {
+        let s = sites(&["weinhandel"]);
+        assert_eq!(
+            title_only(
+                "D.O.Ca. Rioja, Spanien - Iberische Weine in Berlin - Vinos und Tapas",
+                Some("D.O.Ca. Rioja, Spanien"),
+                &s
+            )
+            .as_deref(),
+            Some("D.O.Ca. Rioja, Spanien")
+        );
+        // Unless the h1 is the site's name, printed over "Site » Headline".
+        let s = sites(&["time4talks"]);
+        assert_eq!(
+            title_only(
+                "Time 4 talks » Blog Archiv » Weitere Digitalisierung der Kinos",
+                Some("Time 4 talks"),
+                &s
+            )
+            .as_deref(),
+            Some("Weitere Digitalisierung der Kinos")
         );
     }
 }
