@@ -113,6 +113,24 @@ fn is_in_svg(dom: &Dom, id: NodeId) -> bool {
     dom.ancestors(id).any(|a| dom.is(a, &tag!("svg")))
 }
 
+/// True when the microdata property at `id` belongs to an item that is
+/// itself a property of another: a reference's `<meta itemprop="author">`
+/// inside `<li itemprop="citation" itemscope>`, a review's or a comment's
+/// date. The page's own article is the top item, or its `mainEntity`.
+fn in_sub_item(dom: &Dom, id: NodeId) -> bool {
+    let Some(item) = dom
+        .ancestors(id)
+        .find(|&a| dom.attr(a, "itemscope").is_some())
+    else {
+        return false;
+    };
+    dom.attr(item, "itemprop").is_some_and(|p| {
+        !p.split_whitespace().any(|p| {
+            p.eq_ignore_ascii_case("mainEntity") || p.eq_ignore_ascii_case("mainEntityOfPage")
+        })
+    })
+}
+
 /// Run the collection pass.
 pub fn collect(dom: &Dom) -> Page<'_> {
     let mut page = Page {
@@ -133,6 +151,9 @@ pub fn collect(dom: &Dom) -> Page<'_> {
                     continue;
                 };
                 for key in ["property", "name", "itemprop", "http-equiv"] {
+                    if key == "itemprop" && in_sub_item(dom, id) {
+                        continue;
+                    }
                     if let Some(k) = el.attr(key) {
                         // RDFa allows several space-separated properties.
                         for k in k.split_whitespace() {
@@ -190,7 +211,9 @@ pub fn collect(dom: &Dom) -> Page<'_> {
         }
         // Microdata, and RDFa `property="schema:datePublished"` read the same way.
         if let Some(p) = el.attr("itemprop").or_else(|| el.attr("property")) {
-            if page.itemprops.len() < MAX_CANDIDATES {
+            if page.itemprops.len() < MAX_CANDIDATES
+                && !(el.attr("itemprop").is_some() && in_sub_item(dom, id))
+            {
                 let p = p.to_ascii_lowercase();
                 let p = p.strip_prefix("schema:").map(str::to_string).unwrap_or(p);
                 page.itemprops.push((id, p));

@@ -1018,3 +1018,23 @@ fn archived_page_takes_its_site_from_the_original_url() {
     );
     assert_eq!(m.date.as_deref(), Some("2013-08-07"));
 }
+
+#[test]
+fn microdata_of_cited_works_is_not_the_articles() {
+    let m = run(
+        r#"<html><head><meta name="citation_author" content="Marta H. Adler"></head>
+        <body><article itemscope itemtype="http://schema.org/ScholarlyArticle">
+        <h1 itemprop="headline">Drug reactions and the rheumatologist</h1>
+        <ul><li itemprop="author" itemscope itemtype="http://schema.org/Person">
+        <span itemprop="name">Marta H. Adler</span></li></ul>
+        <p>Review text.</p>
+        <ol><li itemprop="citation" itemscope itemtype="http://schema.org/ScholarlyArticle">
+        <meta itemprop="author" content="N. Shear, S. Spielberg, ">
+        <meta itemprop="datePublished" content="1988-04-01">
+        Shear N et al. Anticonvulsant hypersensitivity syndrome.</li></ol>
+        </article></body></html>"#,
+        None,
+    );
+    assert_eq!(m.authors, ["Marta H. Adler"]);
+    assert_eq!(m.date, None);
+}
