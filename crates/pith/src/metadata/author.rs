@@ -596,13 +596,16 @@ fn capitalised(n: &str) -> bool {
 fn looks_like_person(n: &str) -> bool {
     let ws: Vec<&str> = n.split_whitespace().collect();
     // One-word bylines are usually handles or site names.
+    // A lower-case word is a name particle ("van", "da"); any other makes
+    // a phrase ("Von Atemschutzmaske über Exit-Strategie" is a heading).
+    let lower: Vec<&&str> = ws
+        .iter()
+        .filter(|w| !w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
     ws.len() >= 2
         && ws.len() <= 5
-        && ws
-            .iter()
-            .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-            .count()
-            >= ws.len() - 1
+        && lower.len() <= 1
+        && lower.iter().all(|w| PARTICLES.contains(w))
 }
 
 /// Words of company, desk and organisation names, never of a person's.

@@ -1038,3 +1038,15 @@ fn microdata_of_cited_works_is_not_the_articles() {
     assert_eq!(m.authors, ["Marta H. Adler"]);
     assert_eq!(m.date, None);
 }
+
+#[test]
+fn heading_starting_with_von_is_no_byline() {
+    let m = run(
+        r#"<html><body><h1>Ein Glossar zur Pandemie</h1>
+        <p>Die Liste wird fortlaufend erweitert.</p>
+        <h3>Von Atemschutzmaske über Exit-Strategie und Kontaktverbot bis Zoonose</h3>
+        <p>Einige Beispieleinträge folgen.</p></body></html>"#,
+        None,
+    );
+    assert!(m.authors.is_empty(), "{:?}", m.authors);
+}
