@@ -78,6 +78,10 @@ fn is_author_link(href: &str) -> bool {
         "auteur/",
         "profile/author/",
         "profile/authors/",
+        // News sites file their staff's pages as reporters. (Not
+        // `journalist/`: some file their reporters' stories there.)
+        "reporter/",
+        "reporters/",
     ];
     memchr::memchr_iter(b'/', href.as_bytes()).any(|i| {
         let rest = &href[i + 1..];
@@ -253,6 +257,7 @@ mod tests {
         assert!(is_author_link("https://example.com/author/jane-doe/"));
         assert!(is_author_link("/autoren/max"));
         assert!(is_author_link("/profile/authors/x"));
+        assert!(is_author_link("/reporters/jose-de-la-cruz"));
         assert!(!is_author_link("/author/"));
         assert!(!is_author_link("/authority/x"));
     }

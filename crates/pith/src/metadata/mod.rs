@@ -980,8 +980,18 @@ pub(crate) fn extract_noted(dom: &Dom, ctx: &Context<'_>) -> (Metadata, Notes) {
             .filter(|n| author::person_shaped(n) || shown.contains(n))
             .collect()
     };
+    // A value naming the site is one name, not several: "Jobs & Hire" is
+    // not "Jobs" and "Hire".
+    let names = |raw: &str| -> Vec<String> {
+        let v = author::clean(raw);
+        if v.len() > 1 && v.iter().all(|n| title::is_site(n, &sites)) {
+            vec![clean_text(raw)]
+        } else {
+            v
+        }
+    };
     let mut authors = credited(author::dedupe(
-        ld.authors.iter().flat_map(|a| author::clean(a)).collect(),
+        ld.authors.iter().flat_map(|a| names(a)).collect(),
     ));
     if authors.is_empty() {
         let metas = page.all(&[
@@ -1002,7 +1012,7 @@ pub(crate) fn extract_noted(dom: &Dom, ctx: &Context<'_>) -> (Metadata, Notes) {
             metas
                 .iter()
                 .filter(|m| !m.trim_start().starts_with("http"))
-                .flat_map(|m| author::clean(m))
+                .flat_map(|m| names(m))
                 .collect(),
         ));
     }

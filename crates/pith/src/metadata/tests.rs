@@ -1050,3 +1050,28 @@ fn heading_starting_with_von_is_no_byline() {
     );
     assert!(m.authors.is_empty(), "{:?}", m.authors);
 }
+
+#[test]
+fn reporter_page_link_is_a_byline() {
+    let m = run(
+        r#"<html><head><meta name="author" content="Jobs &amp; Hire">
+        <title>What to know about pharmacies : Jobs &amp; Hire</title></head>
+        <body><h1>What to know about pharmacies</h1><p>Lead text of the story.</p>
+        <div class="wrote_by">By&nbsp;<a href="/reporters/jose-de-la-cruz">Jose de la Cruz</a></div>
+        </body></html>"#,
+        Some("https://www.jobsnhire.com/articles/1/need-know.htm"),
+    );
+    assert_eq!(m.authors, ["Jose de la Cruz"]);
+}
+
+#[test]
+fn site_name_with_an_ampersand_is_one_name() {
+    let m = run(
+        r#"<html><head><meta name="author" content="Jobs &amp; Hire">
+        <meta property="og:site_name" content="Jobs &amp; Hire"></head>
+        <body><h1>Openings this week</h1><p>Text.</p>
+        <footer>© 2016 Jobs &amp; Hire</footer></body></html>"#,
+        None,
+    );
+    assert_eq!(m.authors, ["Jobs & Hire"]);
+}
