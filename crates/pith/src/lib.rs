@@ -109,6 +109,13 @@ pub fn extract_str(html: &str, options: &Options) -> Result<Extraction, Error> {
             metadata.authors = signed;
         }
     }
+    if metadata.language.is_none() {
+        // No declaration: the article's own text tells.
+        if let Some(article) = &found.article {
+            metadata.language =
+                metadata::language::detect_article(metadata.title.as_deref(), article);
+        }
+    }
     if notes.date_needs_article && found.confidence < ARTICLE_CONFIDENCE {
         // A date from a side box of a page that neither calls itself an
         // article nor reads as one belongs to some other item on the page.

@@ -59,7 +59,8 @@
 //! - **site_name**: `og:site_name`, JSON-LD publisher, JSON-LD WebSite name,
 //!   `application-name`, else the piece of `<title>` beside the headline.
 //! - **description**: `og:description`, `description`, `twitter:description`, JSON-LD.
-//! - **language**: `<html lang>`, `Content-Language`, `og:locale`, JSON-LD `inLanguage`, `dc.language`.
+//! - **language**: `<html lang>`, `Content-Language`, `og:locale`, JSON-LD `inLanguage`, `dc.language`;
+//!   else detected from the article's text ([`language`], after extraction).
 //! - **canonical_url**: `<link rel=canonical>` resolved against the page URL, else `og:url`.
 //! - **image**: `og:image`, `twitter:image`, JSON-LD image, `<link rel=image_src>`;
 //!   logos, icons and tracking pixels are skipped.
@@ -70,6 +71,7 @@ pub(crate) mod author;
 pub mod date;
 mod hint;
 mod jsonld;
+pub mod language;
 mod meta;
 mod pubdate;
 mod title;

@@ -914,6 +914,13 @@ fn layout_table_content_cell() {
     );
 }
 
+/// The 2004 page declares no language: the article's text gives it.
+#[test]
+fn layout_table_language_from_text() {
+    let r = run(LAYOUT);
+    assert_eq!(r.ex.metadata.language.as_deref(), Some("en"));
+}
+
 #[test]
 fn layout_table_data_table_only() {
     let r = run(LAYOUT);
