@@ -109,6 +109,10 @@ pub fn extract_str(html: &str, options: &Options) -> Result<Extraction, Error> {
             metadata.authors = signed;
         }
     }
+    if metadata.image.is_none() {
+        // No share image in the metadata: the article's first picture.
+        metadata.image = found.article.as_ref().and_then(metadata::first_picture);
+    }
     if metadata.language.is_none() {
         // No declaration: the article's own text tells.
         if let Some(article) = &found.article {

@@ -718,8 +718,42 @@ fn resolve(href: &str, base: Option<&Url>) -> Option<String> {
 }
 
 static BAD_IMAGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)logo|favicon|icon|sprite|1x1|pixel|spacer|blank\.gif|placeholder|default-?(?:image|og|share)").expect("valid regex")
+    Regex::new(r"(?i)logo|favicon|icon|sprite|1x1|pixel|spacer|blank\.gif|placeholder|default-?(?:image|og|share)|button").expect("valid regex")
 });
+
+/// The article's first picture, for a page whose metadata names none: a
+/// figure, or an image opening its paragraph (alone, or over its caption
+/// after a line break), with a web address and no logo, icon or pixel in
+/// it. (Extraction has already resolved the address and dropped tracking
+/// pixels.) An image inside a sentence is an emoji or an icon.
+pub fn first_picture(article: &crate::ir::Article) -> Option<String> {
+    use crate::ir::{Block, Inline};
+    article.blocks.iter().find_map(|b| {
+        let img = match b {
+            Block::Figure(f) => f.image.as_ref(),
+            Block::Paragraph(c) => match c.as_slice() {
+                [Inline::Image(i)] | [Inline::Image(i), Inline::LineBreak, ..] => Some(i),
+                _ => None,
+            },
+            _ => None,
+        }?;
+        let src = img.src.trim();
+        // An embedded video's or post's figure holds its page, not a picture.
+        let video = [
+            "youtube.com/",
+            "youtu.be/",
+            "vimeo.com/",
+            "dailymotion.com/",
+            "twitter.com/",
+            "://x.com/",
+            "instagram.com/",
+            "tiktok.com/",
+        ]
+        .iter()
+        .any(|h| src.contains(h));
+        (src.starts_with("http") && !video && !BAD_IMAGE.is_match(src)).then(|| src.to_string())
+    })
+}
 
 /// Normalise a language tag: `en_US` → `en-US`, `EN` → `en`.
 fn language_tag(raw: &str) -> Option<String> {

@@ -1075,3 +1075,39 @@ fn site_name_with_an_ampersand_is_one_name() {
     );
     assert_eq!(m.authors, ["Jobs & Hire"]);
 }
+
+#[test]
+fn first_picture_skips_videos_logos_and_inline_icons() {
+    use crate::ir::{Article, Block, Figure, Image, Inline};
+    let img = |src: &str| Image {
+        src: src.to_string(),
+        alt: String::new(),
+        title: None,
+    };
+    let article = Article {
+        blocks: vec![
+            Block::Paragraph(vec![
+                Inline::Text("Rated".into()),
+                Inline::Image(img("https://example.com/star.png")),
+            ]),
+            Block::Figure(Figure {
+                image: Some(img("https://www.youtube.com/watch?v=abc")),
+                ..Figure::default()
+            }),
+            Block::Figure(Figure {
+                image: Some(img("https://example.com/brand-logo.png")),
+                ..Figure::default()
+            }),
+            Block::Paragraph(vec![
+                Inline::Image(img("https://example.com/photos/bridge.jpg")),
+                Inline::LineBreak,
+                Inline::Text("The old bridge.".into()),
+            ]),
+        ],
+        comments: Vec::new(),
+    };
+    assert_eq!(
+        first_picture(&article).as_deref(),
+        Some("https://example.com/photos/bridge.jpg")
+    );
+}

@@ -921,6 +921,17 @@ fn layout_table_language_from_text() {
     assert_eq!(r.ex.metadata.language.as_deref(), Some("en"));
 }
 
+/// No share image in its metadata: the article's photo, not the banner
+/// logo or the visitor counter.
+#[test]
+fn layout_table_image_from_the_article() {
+    let r = run(LAYOUT);
+    assert_eq!(
+        r.ex.metadata.image.as_deref(),
+        Some("http://www.wireless-workshop.example/images/ferguson-chassis.jpg")
+    );
+}
+
 #[test]
 fn layout_table_data_table_only() {
     let r = run(LAYOUT);
