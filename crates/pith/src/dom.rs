@@ -17,7 +17,7 @@ use html5ever::{local_name, Attribute, LocalName, QualName};
 
 pub use html5ever::local_name as tag;
 
-/// Index of a node in [`Dom::nodes`].
+/// Index of a node in the tree (`Dom::nodes`).
 pub type NodeId = usize;
 
 const NONE: u32 = u32::MAX;

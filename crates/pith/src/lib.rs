@@ -1,7 +1,7 @@
 //! pith: turn a web page into the article it carries.
 //!
 //! The pipeline runs in stages, each a module: [`input`] (bytes to text),
-//! [`dom`] (parse), [`clean`] (mark boilerplate), [`extract`] (find the
+//! [`dom`] (parse), [`clean`] (mark boilerplate), [`mod@extract`] (find the
 //! article and build the [`ir`] tree), [`metadata`], and [`render`]
 //! (Markdown, text, HTML, JSON from the one tree).
 //!

@@ -47,7 +47,7 @@ impl Limits {
     }
 }
 
-/// Options for [`crate::extract`].
+/// Options for [`crate::extract()`].
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     /// The page's address: resolves relative links and fills the footer.

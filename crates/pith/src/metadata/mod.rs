@@ -4,7 +4,7 @@
 //!
 //! # Sources and precedence
 //!
-//! One pass over the tree ([`meta::collect`]) gathers `<meta>`/`<link>` tags,
+//! One pass over the tree (`meta::collect`) gathers `<meta>`/`<link>` tags,
 //! `<title>`, JSON-LD scripts, `<h1>`s, `<time>`s, microdata and elements
 //! whose class or id hints at a byline or a date. Per field, the first source
 //! that gives a usable value wins:
@@ -17,10 +17,10 @@
 //!   else `<title>` with its site-name suffix or prefix cut; else the first `<h1>`.
 //!   Permalink signs after an h1's text ("¶", "🔗"), soft hyphens, and the
 //!   colon or dash left after its kicker are not part of it.
-//!   See [`title`].
+//!   See `title`.
 //! - **date** / **date_modified**: JSON-LD, then publication `<meta>`s,
 //!   microdata, the URL, `<time>`/date-classed elements, the text around the
-//!   headline. See [`pubdate`] for the full order and plausibility rules.
+//!   headline. See `pubdate` for the full order and plausibility rules.
 //! - **authors**: JSON-LD Person authors; author `<meta>`s (`author`,
 //!   `article:author`, `parsely-author`, `sailthru.author`, Dublin Core (`dc.` and RDFa `dc:`)
 //!   creator, `citation_author`); microdata `itemprop=author`; `rel=author`
@@ -29,11 +29,11 @@
 //!   ("Autor: …", "… - Redaktion: …"), or a text that is only a label ("By",
 //!   "Autor:", "| By", "Ein Artikel von") followed by the names, where the
 //!   label says what the text is and only names that look like persons are
-//!   kept (agency codes go); "Posted on <date> by …". A verb or noun before
+//!   kept (agency codes go); "Posted on `<date>` by …". A verb or noun before
 //!   "by" ("Posted by", "Text von") is trusted with a one-word name, a bare
 //!   "By"/"Von" is not (it starts sentences too); photo and illustration
 //!   credits after the author's are cut;
-//!   "<date> - Jane Doe" / "<date> von Olga" under the headline; a post's
+//!   "`<date>` - Jane Doe" / "`<date>` von Olga" under the headline; a post's
 //!   meta line ("postmetadata", "entry-meta") starting with "By";
 //!   JSON-LD organisation authors last. A name that is the site's (equal to
 //!   it or holding it, "Die FURCHE" on furche.at) goes when person names
@@ -41,15 +41,15 @@
 //!   when the page names no one else (a blogger named like the blog, an
 //!   organisation's own page), as all three evaluation sets' annotators read
 //!   such bylines.
-//!   A metadata name not shaped like a person's ([`author::person_shaped`]:
+//!   A metadata name not shaped like a person's (`author::person_shaped`:
 //!   a CMS login, a web agency, a desk, a domain) is credited only when the
 //!   page shows it. A first name alone in metadata is completed from a byline
 //!   or author box that prints the full name; a one-name meta gives way to
 //!   a byline naming that writer and others. After extraction, a signature
 //!   closing the article (a bold name, "Text: …", "Von:" then the name)
 //!   replaces a site-named author, or metadata names the page never shows
-//!   ([`author::from_signature`]).
-//!   Cleaning ([`author::clean`]): a date ends a byline, and the weekday or
+//!   (`author::from_signature`).
+//!   Cleaning (`author::clean`): a date ends a byline, and the weekday or
 //!   month name before it goes with it ("Jane Doe March 25, 2015"); label
 //!   nouns ("Author", "Reporter", "Text") and job titles are cut only when a
 //!   name of two words or more is left, since they are also words of names
