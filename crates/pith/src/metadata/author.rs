@@ -12,7 +12,7 @@ use crate::dom::{tag, Dom, NodeId};
 
 /// Leading words that introduce a byline, in the languages of the date module.
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:written|posted|published|reported|story|words|text|interview|compiled|edited)\s+by|(?:veröffentlicht|publiziert|gepostet|erstellt|verfasst|geschrieben|eingestellt|gespeichert)\s+von|(?:ein\s+)?(?:beitrag|artikel)\s+von|publié\s+par|écrit\s+par|publicado\s+por|escrito\s+por|pubblicato\s+da|scritto\s+da|geplaatst\s+door|by|von|vom|par|por|door|av|af|od|от)\b\s*[:\-–—]?\s*")
+    Regex::new(r"(?i)^\s*(?:(?:written|posted|published|reported|story|words|text|interview|compiled|edited)\s+by|(?:veröffentlicht|publiziert|gepostet|erstellt|verfasst|geschrieben|eingestellt|gespeichert)\s+von|(?:ein\s+)?(?:beitrag|artikel)\s+von|publié\s+par|écrit\s+par|publicado\s+por|escrito\s+por|pubblicato\s+da|scritto\s+da|geplaatst\s+door|by|von|vom|par|por|door|av|af|od|от|(?-i:di))\b\s*[:\-–—]?\s*")
         .expect("valid regex")
 });
 /// Nouns that label a byline ("Author: Jane Doe", "Text Hans Meier"). Unlike
@@ -595,17 +595,17 @@ fn capitalised(n: &str) -> bool {
 /// Capitalised words, as person names are written in Latin and Cyrillic scripts.
 fn looks_like_person(n: &str) -> bool {
     let ws: Vec<&str> = n.split_whitespace().collect();
-    // One-word bylines are usually handles or site names.
-    // A lower-case word is a name particle ("van", "da"); any other makes
-    // a phrase ("Von Atemschutzmaske über Exit-Strategie" is a heading).
-    let lower: Vec<&&str> = ws
-        .iter()
-        .filter(|w| !w.chars().next().is_some_and(char::is_uppercase))
-        .collect();
-    ws.len() >= 2
-        && ws.len() <= 5
-        && lower.len() <= 1
-        && lower.iter().all(|w| PARTICLES.contains(w))
+    // One-word bylines are usually handles or site names. A lower-case word
+    // is a name particle ("van der", elided or joined: "d'Ormesson",
+    // "el-Sayed"); any other makes a phrase ("Von Atemschutzmaske über
+    // Exit-Strategie" is a heading).
+    (2..=5).contains(&ws.len())
+        && ws.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || w.split(['\'', '’', '-'])
+                    .next()
+                    .is_some_and(|head| PARTICLES.contains(&head) || head == "d" || head == "l")
+        })
 }
 
 /// Words of company, desk and organisation names, never of a person's.

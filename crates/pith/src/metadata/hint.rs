@@ -38,6 +38,12 @@ impl Needles {
         while i < needles.len() {
             let n = needles[i].as_bytes();
             assert!(n.len() >= 2, "needles of two bytes or more");
+            // Either case of the hay matches only a lower-case needle.
+            let mut j = 0;
+            while j < n.len() {
+                assert!(!n[j].is_ascii_uppercase(), "lower-case needles");
+                j += 1;
+            }
             let b = n[0];
             by_first[b as usize] |= 1 << i;
             by_first[b.to_ascii_uppercase() as usize] |= 1 << i;

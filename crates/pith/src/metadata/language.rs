@@ -3,7 +3,7 @@
 //! Declarations come first (`<html lang>`, `Content-Language`, `og:locale`,
 //! JSON-LD `inLanguage`: see the module above); about one page in ten has
 //! none. Then the article's own text is read with whatlang's trigram and
-//! script models (69 languages, no C, no model files), and a language is
+//! script models (70 languages, no C, no model files), and a language is
 //! given only when the detector calls its answer reliable: a short or mixed
 //! text gives none rather than a guess.
 

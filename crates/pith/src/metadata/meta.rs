@@ -128,9 +128,13 @@ fn in_sub_item(dom: &Dom, id: NodeId) -> bool {
     else {
         return false;
     };
+    // The page's own post may itself be a property: `mainEntity` of the
+    // WebPage, or Blogger's `blogPost` of the Blog.
     dom.attr(item, "itemprop").is_some_and(|p| {
         !p.split_whitespace().any(|p| {
-            p.eq_ignore_ascii_case("mainEntity") || p.eq_ignore_ascii_case("mainEntityOfPage")
+            ["mainEntity", "mainEntityOfPage", "blogPost", "blogPosts"]
+                .iter()
+                .any(|own| p.eq_ignore_ascii_case(own))
         })
     })
 }
@@ -155,10 +159,10 @@ pub fn collect(dom: &Dom) -> Page<'_> {
                     continue;
                 };
                 for key in ["property", "name", "itemprop", "http-equiv"] {
-                    if key == "itemprop" && in_sub_item(dom, id) {
-                        continue;
-                    }
                     if let Some(k) = el.attr(key) {
+                        if key == "itemprop" && in_sub_item(dom, id) {
+                            continue;
+                        }
                         // RDFa allows several space-separated properties.
                         for k in k.split_whitespace() {
                             page.metas.push((k.to_ascii_lowercase(), content));

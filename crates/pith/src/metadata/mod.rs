@@ -718,7 +718,7 @@ fn resolve(href: &str, base: Option<&Url>) -> Option<String> {
 }
 
 static BAD_IMAGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)logo|favicon|icon|sprite|1x1|pixel|spacer|blank\.gif|placeholder|default-?(?:image|og|share)|button").expect("valid regex")
+    Regex::new(r"(?i)logo|favicon|icon|sprite|1x1|pixel|spacer|blank\.gif|placeholder|default-?(?:image|og|share)").expect("valid regex")
 });
 
 /// The article's first picture, for a page whose metadata names none: a
@@ -751,7 +751,10 @@ pub fn first_picture(article: &crate::ir::Article) -> Option<String> {
         ]
         .iter()
         .any(|h| src.contains(h));
-        (src.starts_with("http") && !video && !BAD_IMAGE.is_match(src)).then(|| src.to_string())
+        // In the body, share and print buttons are images too.
+        let button = src.to_ascii_lowercase().contains("button");
+        (src.starts_with("http") && !video && !button && !BAD_IMAGE.is_match(src))
+            .then(|| src.to_string())
     })
 }
 
@@ -1021,10 +1024,17 @@ pub(crate) fn extract_noted(dom: &Dom, ctx: &Context<'_>) -> (Metadata, Notes) {
     let names = |raw: &str| -> Vec<String> {
         let v = author::clean(raw);
         if v.len() > 1 && v.iter().all(|n| title::is_site(n, &sites)) {
-            vec![clean_text(raw)]
-        } else {
-            v
+            // The raw text from the first cleaned piece to the end of the
+            // last: "By Jobs & Hire" gives "Jobs & Hire".
+            let raw = clean_text(raw);
+            let (first, last) = (&v[0], &v[v.len() - 1]);
+            if let (Some(a), Some(b)) = (raw.find(first.as_str()), raw.rfind(last.as_str())) {
+                if a < b + last.len() {
+                    return vec![raw[a..b + last.len()].to_string()];
+                }
+            }
         }
+        v
     };
     let mut authors = credited(author::dedupe(
         ld.authors.iter().flat_map(|a| names(a)).collect(),

@@ -165,8 +165,8 @@ static ACCOUNT_TEXT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// How far into a long text its opening date may start: after an opening
-/// parenthesis or quote, no further.
+/// How far into a long text (in bytes) its opening date may start: after
+/// an opening parenthesis or bracket and a space, no further.
 const LEADING_DATE_START: usize = 2;
 /// Bytes of a long text read for its opening date: the longest written-out
 /// date with weekday and time ("(Mittwoch, 21. September 2022, 14:05 Uhr)").
@@ -211,7 +211,8 @@ const PUBLISHED_LABELS: &[&str] = &[
 
 /// [`PUBLISHED_LABELS`] and [`COPYRIGHT_MARKS`] as a quick test: most texts
 /// hold neither and are never lower-cased. (ASCII case only: an all-caps
-/// "VERÖFFENTLICHT AM" is missed, as rare as it is loud.)
+/// label with a non-ASCII letter, "VERÖFFENTLICHT AM" or "PUBLIÉ LE", is
+/// missed, as rare as it is loud.)
 static LABEL_OR_MARK: [Needles; 2] = [
     Needles::new(PUBLISHED_LABELS),
     Needles::new(COPYRIGHT_MARKS),
@@ -531,13 +532,11 @@ fn read_element(dom: &Dom, id: NodeId, order: Order, ctx: &Context<'_>) -> Optio
             if ACCOUNT_TEXT.is_match(&text[..f.start]) {
                 return None;
             }
-        }
-        date = date::find(&text, order).map(|f| {
             if NOT_PUBLISHED_TEXT.is_match(&text[..f.start]) {
                 hints.push_str(" updated");
             }
-            f.date
-        });
+            date = Some(f.date);
+        }
         if date.is_none() {
             if let Some(now) = ctx.now {
                 date = date::find_relative(&text, now);

@@ -1111,3 +1111,59 @@ fn first_picture_skips_videos_logos_and_inline_icons() {
         Some("https://example.com/photos/bridge.jpg")
     );
 }
+
+#[test]
+fn blogger_post_item_is_the_page_article() {
+    // Blogger marks each post as the blog's `blogPost` property.
+    let m = run(
+        r#"<html><body><div itemscope itemtype="http://schema.org/Blog">
+        <div class="post hentry" itemprop="blogPost" itemscope itemtype="http://schema.org/BlogPosting">
+        <meta itemprop="datePublished" content="2020-05-04T10:00:00+02:00">
+        <h3 itemprop="name headline">Spring in the garden</h3>
+        <div itemprop="articleBody"><p>The tulips are out.</p></div>
+        </div></div></body></html>"#,
+        None,
+    );
+    assert_eq!(m.date.as_deref(), Some("2020-05-04T10:00:00+02:00"));
+}
+
+#[test]
+fn elided_and_joined_particles_are_name_words() {
+    for (byline, name) in [
+        ("Par Jean d'Ormesson", "Jean d'Ormesson"),
+        ("By Ahmed el-Sayed", "Ahmed el-Sayed"),
+        ("By Jan van der Berg", "Jan van der Berg"),
+    ] {
+        let m = run(
+            &format!(
+                "<html><body><h1>Une longue histoire</h1><p>{byline}</p>\
+                 <p>Le texte de l'article.</p></body></html>"
+            ),
+            None,
+        );
+        assert_eq!(m.authors, [name], "{byline}");
+    }
+}
+
+#[test]
+fn share_image_named_after_a_button_mushroom_is_kept() {
+    let m = run(
+        r#"<html><head><meta property="og:image" content="https://example.com/img/button-mushroom-risotto.jpg">
+        </head><body><h1>Button mushroom risotto</h1><p>Text.</p></body></html>"#,
+        None,
+    );
+    assert_eq!(
+        m.image.as_deref(),
+        Some("https://example.com/img/button-mushroom-risotto.jpg")
+    );
+}
+
+#[test]
+fn italian_di_byline() {
+    let m = run(
+        r#"<html><body><h1>La guerra, in diretta</h1><p class="author">di Alessia Candito</p>
+        <p>Il testo dell'articolo.</p></body></html>"#,
+        None,
+    );
+    assert_eq!(m.authors, ["Alessia Candito"]);
+}

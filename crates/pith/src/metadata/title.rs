@@ -40,11 +40,20 @@ fn split(t: &str, re: &Regex) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     for m in re.find_iter(t) {
-        // Between numbers a dash is a range or a score ("14. - 20. Januar",
-        // "Bayern 2 - 1 Dortmund"), not a separator.
+        // A dash between numbers is a range or a score ("14. - 20. Januar",
+        // "Bayern 2 - 1 Dortmund"), not a separator; a bar is one, and a
+        // name starting with digits is a word ("Series 9 - 9to5Mac").
+        let dash = matches!(m.as_str().trim(), "-" | "–" | "—");
         let before = t[..m.start()].trim_end_matches('.').chars().next_back();
-        let after = t[m.end()..].chars().next();
-        if before.is_some_and(|c| c.is_ascii_digit()) && after.is_some_and(|c| c.is_ascii_digit()) {
+        let after = &t[m.end()..];
+        let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        let number_after = digits > 0
+            && after[digits..]
+                .trim_start_matches('.')
+                .chars()
+                .next()
+                .is_none_or(char::is_whitespace);
+        if dash && before.is_some_and(|c| c.is_ascii_digit()) && number_after {
             continue;
         }
         out.push((start, m.start()));
@@ -406,6 +415,16 @@ mod tests {
         assert_eq!(
             title_only("Wochenbericht 14. - 20. Januar 2022 - SLF", None, &s).as_deref(),
             Some("Wochenbericht 14. - 20. Januar 2022")
+        );
+        // A bar, or a site name that starts with digits, still separates.
+        let s = sites(&["9to5Mac", "20 Minuten"]);
+        assert_eq!(
+            strip_site("Apple Watch Series 9 - 9to5Mac", &s),
+            "Apple Watch Series 9"
+        );
+        assert_eq!(
+            strip_site("Die besten Filme 2024 | 20 Minuten", &s),
+            "Die besten Filme 2024"
         );
     }
 
