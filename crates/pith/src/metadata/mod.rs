@@ -721,6 +721,35 @@ static BAD_IMAGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)logo|favicon|icon|sprite|1x1|pixel|spacer|blank\.gif|placeholder|default-?(?:image|og|share)").expect("valid regex")
 });
 
+/// Labels of the writer in the Twitter card's label/data pairs, as Yoast
+/// SEO writes them on WordPress sites (`twitter:label1` "Written by",
+/// `twitter:data1` "Jane Doe"), in the languages it is translated into.
+const WRITTEN_BY_LABELS: &[&str] = &[
+    "written by",
+    "verfasst von",
+    "geschrieben von",
+    "écrit par",
+    "escrito por",
+    "scritto da",
+    "geschreven door",
+    "napisane przez",
+    "skrevet af",
+    "skriven av",
+    "skrevet av",
+];
+
+/// The writer named by a Twitter card label ("Written by") and its data.
+fn twitter_written_by<'a>(page: &meta::Page<'a>) -> Option<&'a str> {
+    (1..=4).find_map(|i| {
+        let label = page.get(&[&format!("twitter:label{i}")])?;
+        let label = label.trim().to_lowercase();
+        WRITTEN_BY_LABELS
+            .contains(&label.as_str())
+            .then(|| page.get(&[&format!("twitter:data{i}")]))
+            .flatten()
+    })
+}
+
 /// The article's first picture, for a page whose metadata names none: a
 /// figure, or an image opening its paragraph (alone, or over its caption
 /// after a line break), with a web address and no logo, icon or pixel in
@@ -1059,6 +1088,14 @@ pub(crate) fn extract_noted(dom: &Dom, ctx: &Context<'_>) -> (Metadata, Notes) {
                 .iter()
                 .filter(|m| !m.trim_start().starts_with("http"))
                 .flat_map(|m| names(m))
+                .collect(),
+        ));
+    }
+    if authors.is_empty() {
+        authors = credited(author::dedupe(
+            twitter_written_by(&page)
+                .into_iter()
+                .flat_map(names)
                 .collect(),
         ));
     }

@@ -1167,3 +1167,16 @@ fn italian_di_byline() {
     );
     assert_eq!(m.authors, ["Alessia Candito"]);
 }
+
+#[test]
+fn yoast_twitter_label_names_the_writer() {
+    let m = run(
+        r#"<html><head><meta name="twitter:label1" content="Verfasst von">
+        <meta name="twitter:data1" content="Karoline Herr">
+        <meta name="twitter:label2" content="Geschätzte Lesezeit">
+        <meta name="twitter:data2" content="4 Minuten"></head>
+        <body><h1>Lost, aber immer noch da</h1><p>Text.</p></body></html>"#,
+        None,
+    );
+    assert_eq!(m.authors, ["Karoline Herr"]);
+}
