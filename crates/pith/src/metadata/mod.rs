@@ -884,9 +884,24 @@ pub(crate) fn extract_noted(dom: &Dom, ctx: &Context<'_>) -> (Metadata, Notes) {
             "al:ios:app_name",
         ])
         .map(clean_text);
-    let mut site_name = page
-        .get(&["og:site_name"])
-        .map(clean_text)
+    let og_site = page.get(&["og:site_name"]).map(clean_text);
+    // An og:site_name that is a section ("U.S." on reuters.com) gives way
+    // to a JSON-LD publisher or website that is the domain's name.
+    let on_domain = |n: &String| {
+        host_label
+            .as_ref()
+            .is_some_and(|h| title::is_site(n, std::slice::from_ref(h)))
+    };
+    let og_site = match og_site {
+        Some(o) if !on_domain(&o) => [&ld.publisher, &ld.website]
+            .into_iter()
+            .flatten()
+            .find(|n| on_domain(n))
+            .cloned()
+            .or(Some(o)),
+        o => o,
+    };
+    let mut site_name = og_site
         .or_else(|| ld.publisher.clone())
         .or_else(|| ld.website.clone())
         .or_else(|| meta_site.clone());

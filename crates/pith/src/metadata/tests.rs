@@ -1180,3 +1180,24 @@ fn yoast_twitter_label_names_the_writer() {
     );
     assert_eq!(m.authors, ["Karoline Herr"]);
 }
+
+#[test]
+fn section_in_og_site_name_gives_way_to_the_publisher() {
+    let m = run(
+        r#"<html><head><meta property="og:site_name" content="U.S.">
+        <script type="application/ld+json">{"@type":"NewsArticle","headline":"Upset at the awards",
+        "publisher":{"@type":"Organization","name":"Reuters"}}</script>
+        <title>Upset at the awards | Reuters</title></head>
+        <body><h1>Upset at the awards</h1><p>Text.</p></body></html>"#,
+        Some("https://www.reuters.com/article/us-awards/upset-idUS1"),
+    );
+    assert_eq!(m.site_name.as_deref(), Some("Reuters"));
+    // An og:site_name that is the domain's name stays.
+    let m = run(
+        r#"<html><head><meta property="og:site_name" content="Stack Overflow Blog">
+        <script type="application/ld+json">{"@type":"Article","publisher":{"@type":"Organization","name":"Stack Overflow"}}</script>
+        </head><body><h1>What is Rust</h1><p>Text.</p></body></html>"#,
+        Some("https://stackoverflow.blog/2020/01/20/what-is-rust/"),
+    );
+    assert_eq!(m.site_name.as_deref(), Some("Stack Overflow Blog"));
+}
