@@ -139,6 +139,24 @@ fn in_sub_item(dom: &Dom, id: NodeId) -> bool {
     })
 }
 
+/// True for a value the CMS never filled in: a template literal
+/// (`{{site.name}}`, `${title}`, `{% date %}`, `%title%`) or punctuation
+/// alone (`. .`). The next source is read instead.
+fn is_placeholder(v: &str) -> bool {
+    let v = v.trim();
+    !v.is_empty()
+        && (!v.chars().any(char::is_alphanumeric)
+            || v.contains("{{")
+            || v.contains("${")
+            || v.contains("{%")
+            || (v.len() > 2
+                && v.starts_with('%')
+                && v.ends_with('%')
+                && v[1..v.len() - 1]
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'_')))
+}
+
 /// Run the collection pass.
 pub fn collect(dom: &Dom) -> Page<'_> {
     let mut page = Page {
@@ -158,6 +176,9 @@ pub fn collect(dom: &Dom) -> Page<'_> {
                 let Some(content) = el.attr("content").or_else(|| el.attr("value")) else {
                     continue;
                 };
+                if is_placeholder(content) {
+                    continue;
+                }
                 for key in ["property", "name", "itemprop", "http-equiv"] {
                     if let Some(k) = el.attr(key) {
                         if key == "itemprop" && in_sub_item(dom, id) {
@@ -255,6 +276,23 @@ pub fn collect(dom: &Dom) -> Page<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholders() {
+        for p in [
+            "{{site.name}}",
+            "${title}",
+            "{% date %}",
+            "%title%",
+            ". .",
+            "-",
+        ] {
+            assert!(is_placeholder(p), "{p}");
+        }
+        for v in ["Example Blog", "100% Natur", "C++", "4 Minuten", ""] {
+            assert!(!is_placeholder(v), "{v}");
+        }
+    }
 
     #[test]
     fn author_links() {

@@ -1201,3 +1201,23 @@ fn section_in_og_site_name_gives_way_to_the_publisher() {
     );
     assert_eq!(m.site_name.as_deref(), Some("Stack Overflow Blog"));
 }
+
+#[test]
+fn unfilled_template_values_fall_through() {
+    let m = run(
+        r#"<html><head><meta property="og:title" content="{{page.title}}">
+        <meta property="og:description" content="{{description}}">
+        <meta name="description" content=". .">
+        <meta name="twitter:description" content="What happens when a CMS leaves its templates.">
+        <meta name="author" content=". .">
+        <title>Placeholder Fallbacks - Example Blog</title></head>
+        <body><h1>Placeholder Fallbacks</h1><p>Text.</p></body></html>"#,
+        None,
+    );
+    assert_eq!(m.title.as_deref(), Some("Placeholder Fallbacks"));
+    assert_eq!(
+        m.description.as_deref(),
+        Some("What happens when a CMS leaves its templates.")
+    );
+    assert!(m.authors.is_empty());
+}
