@@ -541,7 +541,7 @@ const META_LINE_LEN: usize = 160;
 
 /// A byline label ending in a colon: "Autor:", "Redaktion:", "Written by:".
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[\s\-–—|•·,(])(?:autor(?:in|en)?|author|auteur|redaktion|verfasser(?:in)?|text|texte|reporter|written\s+by|von)\s*:\s*")
+    Regex::new(r"(?i)(?:^|[\s\-–—|•·,(])(?:autor(?:in|en|es|e|zy)?|authors?|auteurs?|redaktion|verfasser(?:in)?|text|texte|reporter|written\s+by|von|автор(?:ы)?|текст|yazar|forfatter|författare)\s*:\s*")
         .expect("valid regex")
 });
 

@@ -1221,3 +1221,22 @@ fn unfilled_template_values_fall_through() {
     );
     assert!(m.authors.is_empty());
 }
+
+#[test]
+fn labelled_bylines_in_more_languages() {
+    for (line, name) in [
+        ("Автор: Иван Петров", "Иван Петров"),
+        ("Autore: Marco Rossi", "Marco Rossi"),
+        ("Autores: Ana Lima", "Ana Lima"),
+        ("Författare: Sara Berg", "Sara Berg"),
+    ] {
+        let m = run(
+            &format!(
+                "<html><body><h1>Storm over the coast</h1><p>{line}</p>\
+                 <p>28 февраля 2022</p><p>Text of the story.</p></body></html>"
+            ),
+            None,
+        );
+        assert_eq!(m.authors, [name], "{line}");
+    }
+}
