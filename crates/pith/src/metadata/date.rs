@@ -180,7 +180,7 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
 });
 static D_MON_Y: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(\d{1,2})(?:st|nd|rd|th|er|e|º|°|\.)?\s*(?:de\s+|of\s+)?(\p{L}{3,}\.?)(?:\s+de)?\s*,?\s*(\d{4})",
+        r"(\d{1,2})(?:st|nd|rd|th|er|e|º|°|\.|-)?\s*(?:de\s+|of\s+)?(\p{L}{3,}\.?)(?:\s+de)?\s*[,-]?\s*(\d{4})",
     )
     .expect("valid regex")
 });
@@ -524,6 +524,13 @@ mod tests {
             Some("2022-02-28T09:30:00+00:00")
         );
         assert_eq!(iso("2022-02-30"), None);
+    }
+
+    #[test]
+    fn dashed_month_name() {
+        let day = |s: &str| find(s, Order::DayFirst).map(|f| f.date.iso());
+        assert_eq!(day("Filed 28-Feb-2022").as_deref(), Some("2022-02-28"));
+        assert_eq!(day("28-February-2022").as_deref(), Some("2022-02-28"));
     }
 
     #[test]
