@@ -197,15 +197,31 @@ fn classify_tag(dom: &Dom, id: NodeId, name: &LocalName) -> Drop {
             "menubar",
             "search",
             "toolbar",
-            "tablist",
         ]
         .iter()
         .any(|r| role.eq_ignore_ascii_case(r))
         {
             return Drop::Structural;
         }
+        // A tab bar holds the tabs' labels, its panels stand beside it; but
+        // Bootstrap's accordion marks its whole group `tablist`, the panels
+        // (`tabpanel`) inside, and those hold the text.
+        if role.eq_ignore_ascii_case("tablist") && !holds_tabpanel(dom, id) {
+            return Drop::Structural;
+        }
     }
     Drop::No
+}
+
+/// Nodes of a `tablist` searched for a panel: a tab bar is small.
+const TABLIST_SEARCH: usize = 2_000;
+
+/// True when a `tablist` element has a `tabpanel` inside it.
+fn holds_tabpanel(dom: &Dom, id: NodeId) -> bool {
+    dom.descendants(id).take(TABLIST_SEARCH).any(|d| {
+        dom.attr(d, "role")
+            .is_some_and(|r| r.trim().eq_ignore_ascii_case("tabpanel"))
+    })
 }
 
 pub(crate) fn is_hidden_style(style: Option<&str>) -> bool {
@@ -572,6 +588,20 @@ mod tests {
         let mut out = Vec::new();
         for_each_word(v, |w| out.push(w.to_string()));
         out
+    }
+
+    #[test]
+    fn tab_bar_goes_but_an_accordion_marked_tablist_stays() {
+        let d = Dom::parse(
+            r#"<ul role="tablist"><li role="tab">One</li><li role="tab">Two</li></ul>
+            <div class="panel-group" role="tablist"><div class="panel">
+            <div role="tabpanel" class="collapse"><p>January figures.</p></div></div></div>"#,
+            ParseLimits::default(),
+        );
+        let ul = d.find_all(Dom::ROOT, &tag!("ul")).next().expect("ul");
+        let group = d.find_all(Dom::ROOT, &tag!("div")).next().expect("div");
+        assert_eq!(classify_tag(&d, ul, &tag!("ul")), Drop::Structural);
+        assert_eq!(classify_tag(&d, group, &tag!("div")), Drop::No);
     }
 
     #[test]
