@@ -166,9 +166,11 @@ fn classify_tag(dom: &Dom, id: NodeId, name: &LocalName) -> Drop {
         // (furigana) would split every word of the base text in two.
         | local_name!("rt")
         | local_name!("rp") => return Drop::Junk,
-        local_name!("nav") | local_name!("aside") | local_name!("menu") | local_name!("footer") => {
-            return Drop::Structural
-        }
+        local_name!("nav") | local_name!("menu") | local_name!("footer") => return Drop::Structural,
+        // Some CMSs wrap the whole story column in an <aside>
+        // (`aside.nfy-pa-direct-content` around the article section): one
+        // that holds the article body is no side box.
+        local_name!("aside") if !holds_main_content(dom, id) => return Drop::Structural,
         _ => {}
     }
     if dom.attr(id, "hidden").is_some() || is_hidden_style(dom.attr(id, "style")) {
@@ -211,6 +213,19 @@ fn classify_tag(dom: &Dom, id: NodeId, name: &LocalName) -> Drop {
         }
     }
     Drop::No
+}
+
+/// Nodes of an `<aside>` searched for the article body: a side box is
+/// small, and a story column reaches its body early.
+const ASIDE_SEARCH: usize = 3_000;
+
+/// True when `id` holds the `itemprop=articleBody` element. (Not an `<h1>`:
+/// related-story boxes mark their teasers' titles h1.)
+fn holds_main_content(dom: &Dom, id: NodeId) -> bool {
+    dom.descendants(id).take(ASIDE_SEARCH).any(|d| {
+        dom.attr(d, "itemprop")
+            .is_some_and(|p| p.split_whitespace().any(|p| p == "articleBody"))
+    })
 }
 
 /// Nodes of a `tablist` searched for a panel: a tab bar is small.
@@ -588,6 +603,23 @@ mod tests {
         let mut out = Vec::new();
         for_each_word(v, |w| out.push(w.to_string()));
         out
+    }
+
+    #[test]
+    fn aside_around_the_article_body_stays() {
+        let d = Dom::parse(
+            r#"<aside class="related"><h1>Other story</h1></aside>
+            <aside class="direct-content"><section itemscope itemtype="http://schema.org/Article">
+            <h1 itemprop="headline">Prize for a novel</h1>
+            <div itemprop="articleBody"><p>The novel won.</p></div></section></aside>"#,
+            ParseLimits::default(),
+        );
+        let asides: Vec<_> = d.find_all(Dom::ROOT, &tag!("aside")).collect();
+        assert_eq!(
+            classify_tag(&d, asides[0], &tag!("aside")),
+            Drop::Structural
+        );
+        assert_eq!(classify_tag(&d, asides[1], &tag!("aside")), Drop::No);
     }
 
     #[test]
