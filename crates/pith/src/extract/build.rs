@@ -162,6 +162,36 @@ fn is_furniture_text(t: &str) -> bool {
         return true;
     }
     let n = t.chars().count();
+    // A link back to the listing the page sits in ("Zurück zur Übersicht",
+    // "Zurück zum Lexikon", "Back to overview", "Zu allen Beiträgen") and
+    // the share prompt written as a line ("Seite teilen").
+    const BACK: &[&str] = &[
+        "zurück zu",
+        "back to overview",
+        "back to list",
+        "back to all",
+        "back to top",
+        "retour à la liste",
+        "zu allen beiträgen",
+        "alle beiträge",
+        "seite teilen",
+        "artikel teilen",
+        "share this page",
+    ];
+    if n < 40 && BACK.iter().any(|p| t.starts_with(p)) {
+        return true;
+    }
+    // An affiliate-link disclosure set before or after the text ("Für
+    // Links auf dieser Seite erhält GIGA ggf. eine Provision vom Händler").
+    const DISCLOSURE: &[&str] = &[
+        "für links auf dieser seite",
+        "this post may contain affiliate links",
+        "this post contains affiliate links",
+        "this article contains affiliate links",
+    ];
+    if n < 300 && DISCLOSURE.iter().any(|p| t.starts_with(p)) {
+        return true;
+    }
     // A button written as a link with an arrow ("Weiter »", "Sign up now
     // ›"): a few words, no sentence, and not a closing «quote».
     if n < 40 && t.ends_with(['»', '›', '→']) && !t.contains(['«', '‹']) {
@@ -2676,6 +2706,28 @@ mod tests {
              <h1>Harbour notes</h1><p>{PROSE}</p>{inner}<p>{PROSE} Again.</p>\
              </article></body></html>"
         ))
+    }
+
+    #[test]
+    fn back_links_share_prompts_and_disclosures_are_furniture() {
+        for t in [
+            "Zurück zur Übersicht",
+            "Zurück zum Lexikon",
+            "Zu allen Beiträgen",
+            "Seite teilen",
+            "Back to overview",
+            "Für Links auf dieser Seite erhält GIGA ggf. eine Provision vom Händler.",
+        ] {
+            assert!(super::is_furniture_text(t), "{t}");
+        }
+        for t in [
+            "Zurück zu den Wurzeln: wie ein Dorf seine Mühle wieder aufbaute und betreibt",
+            "Back to school season starts in the first week of September this year.",
+        ] {
+            assert!(!super::is_furniture_text(t), "{t}");
+        }
+        let md = body_ending("<p><a href=\"/lexikon\">Zurück zum Lexikon</a></p>");
+        assert!(!md.contains("Zurück zum Lexikon"), "{md}");
     }
 
     /// The body Markdown of an article that ends with `tail` (no prose after it).
