@@ -275,6 +275,7 @@ fn is_epilogue_label(t: &str) -> bool {
         "related stories",
         "related posts",
         "related content",
+        "audios and videos on the topic",
         "related news",
         "related coverage",
         "read also",
@@ -318,6 +319,7 @@ fn is_epilogue_label(t: &str) -> bool {
         "about the author",
         // German
         "mehr zum thema",
+        "audios und videos zum thema",
         "auch interessant",
         "ähnliche beiträge",
         "ähnliche artikel",
@@ -343,6 +345,8 @@ fn is_epilogue_label(t: &str) -> bool {
         "a lire aussi",
         "lire aussi",
         "sur le même sujet",
+        // Deutsche Welle's media box after each story, in its languages.
+        "audios et vidéos sur le sujet",
         "articles similaires",
         "à voir aussi",
         "commentaires",
