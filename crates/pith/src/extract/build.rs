@@ -702,6 +702,10 @@ impl<'a> Builder<'a> {
         }
     }
 
+    /// Words of a heading ending with a full stop to read as a sentence
+    /// (a pull quote) rather than as a label with an abbreviation.
+    const PULL_QUOTE_WORDS: usize = 5;
+
     /// Drop the headings (and rules) that end the body. A heading labels
     /// what follows it; with nothing after it, what it labelled was left
     /// out (a newsletter form, a link list, cards of next pages), and the
@@ -712,8 +716,18 @@ impl<'a> Builder<'a> {
         loop {
             match blocks.last() {
                 Some(Block::Rule) => {}
-                Some(Block::Heading { .. }) => {
+                Some(Block::Heading { content, .. }) => {
                     if nodes.next().is_some_and(|&h| self.heads_hidden(h)) {
+                        return;
+                    }
+                    // A sentence set as a heading is a pull quote ("Relotius
+                    // legt ein Fake-Profil an. Es stützt seine Version."),
+                    // not a label: labels do not end with a full stop. (An
+                    // ellipsis is a prompt: "Tell us what YOU think...".)
+                    let text = crate::ir::inlines_text(content);
+                    let text = text.trim();
+                    let sentence = text.ends_with('.') && !text.ends_with("..");
+                    if sentence && text.split_whitespace().count() >= Self::PULL_QUOTE_WORDS {
                         return;
                     }
                 }
@@ -2710,6 +2724,18 @@ mod tests {
              <h1>Harbour notes</h1><p>{PROSE}</p>{inner}<p>{PROSE} Again.</p>\
              </article></body></html>"
         ))
+    }
+
+    #[test]
+    fn closing_pull_quote_stays_but_a_closing_label_goes() {
+        let md = body_ending(
+            "<h4>The harbour master kept a second logbook. It told another story.</h4>",
+        );
+        assert!(md.contains("It told another story."), "{md}");
+        let md = body_ending("<h3>Tell us what you think...</h3>");
+        assert!(!md.contains("Tell us what"), "{md}");
+        let md = body_ending("<h3>More from the coast</h3>");
+        assert!(!md.contains("More from the coast"), "{md}");
     }
 
     #[test]
