@@ -785,6 +785,43 @@ impl<'a> Builder<'a> {
         out
     }
 
+    /// The thread's first post on a forum page whose posts are all marked
+    /// as comments (`div.MtnComment`, `li.comment`): the first
+    /// comment-classed element with `min_len` characters of text, and
+    /// within it, while it holds several such elements (the thread's list),
+    /// the first of them.
+    pub fn first_post(&mut self, min_len: u32) -> Option<Vec<Block>> {
+        let dom = self.dom;
+        let c = self.c;
+        let is_post = |id: NodeId| {
+            dom.is_element(id)
+                && c.drop[id] == Drop::No
+                && c.hint[id] == Hint::Comments
+                && c.text_len[id] >= min_len
+        };
+        let mut post = dom.descendants(Dom::ROOT).find(|&id| is_post(id))?;
+        // Bounded: a thread nests its posts a few levels deep.
+        for _ in 0..8 {
+            let inner: Vec<NodeId> = dom
+                .descendants(post)
+                .filter(|&d| is_post(d) && dom.parent(d).is_some_and(|p| !is_post(p) || p == post))
+                .take(2)
+                .collect();
+            match inner.as_slice() {
+                [first, _second] => post = *first,
+                _ => break,
+            }
+        }
+        let mut out = Vec::new();
+        let strict = self.strict;
+        self.strict = false;
+        self.in_comments = true;
+        self.blocks_of(post, &mut out, true);
+        self.in_comments = false;
+        self.strict = strict;
+        Some(out)
+    }
+
     /// Does the first link under `id` point at an image file?
     fn links_to_images(&self, id: NodeId) -> bool {
         let dom = self.dom;

@@ -37,6 +37,28 @@ pub struct Found {
 /// link-density rules remove. The text is still given, with a low confidence.
 const MIN_ARTICLE_CHARS: usize = 80;
 
+/// Characters of article below which a forum thread's page is read for its
+/// first post, and that the post must hold.
+const FORUM_POST_CHARS: usize = 200;
+
+/// True for the address of a forum thread: phpBB's `viewtopic.php`,
+/// vBulletin's `showthread.php`, `/forum/…`, `/forums/…`, `/thread/…`,
+/// Discourse's `/t/<slug>/<id>`.
+fn is_forum_thread(url: &Url) -> bool {
+    let path = url.path().to_ascii_lowercase();
+    [
+        "viewtopic",
+        "showthread",
+        "/forum/",
+        "/forums/",
+        "/thread/",
+        "/threads/",
+        "/t/",
+    ]
+    .iter()
+    .any(|p| path.contains(p))
+}
+
 /// Find the article.
 pub fn article(dom: &Dom, meta: &Metadata, url: Option<&Url>, options: &Options) -> Found {
     let cleaned = clean::clean(dom);
@@ -90,9 +112,25 @@ pub fn article(dom: &Dom, meta: &Metadata, url: Option<&Url>, options: &Options)
             break;
         }
     }
-    let Some((article, len, sel)) = best else {
+    let Some((mut article, mut len, sel)) = best else {
         return Found::default();
     };
+    if len < FORUM_POST_CHARS && url.is_some_and(is_forum_thread) {
+        // A forum thread whose every post, the first included, is marked as
+        // a comment: the article found is the breadcrumb or nothing. The
+        // first post is what the thread is about.
+        let mut b = build::Builder::new(dom, &cleaned, base.as_ref(), meta, sel.best);
+        if let Some(blocks) = b.first_post(FORUM_POST_CHARS as u32) {
+            let n: usize = blocks.iter().map(block_text_len).sum();
+            if n > len {
+                article = Article {
+                    blocks,
+                    comments: Vec::new(),
+                };
+                len = n;
+            }
+        }
+    }
     if len == 0 {
         return Found::default();
     }
@@ -886,6 +924,36 @@ mod tests {
 
     fn para(t: &str) -> Block {
         Block::Paragraph(vec![Inline::Text(t.to_string())])
+    }
+
+    #[test]
+    fn forum_thread_gives_its_first_post() {
+        let post = "Since the update my phone no longer reaches the app store over mobile \
+                    data, only over wifi. Everything else works over LTE, the browser and \
+                    other apps included. Has anyone seen this and found a setting to change? \
+                    I already restarted the phone several times and checked every setting.";
+        let reply = "Same here since the last update; switching mobile data off and on \
+                     again did not help, and neither did resetting the network settings.";
+        let page = format!(
+            r#"<html><body><main id="content"><div class="Breadcrumb"><span>Forum</span>
+            <span>&gt;</span><span>Phones</span></div><h2 class="Title">No app store over mobile data</h2>
+            <div class="MtnComment"><div class="MtnCommentInformation"><span>jdoe</span></div>
+            <div class="MtnCommentText">{post}</div></div>
+            <div class="MtnComment"><div class="MtnCommentInformation"><span>rroe</span></div>
+            <div class="MtnCommentText">{reply}</div></div></main></body></html>"#
+        );
+        let mut opts = crate::Options {
+            url: Some("https://www.example.com/forum/discussion/app-store-338679.html".into()),
+            ..crate::Options::default()
+        };
+        let ex = crate::extract_str(&page, &opts).expect("extracts");
+        let text = ex.to_text();
+        assert!(text.contains("no longer reaches the app store"), "{text}");
+        assert!(!text.contains("Same here"), "{text}");
+        // The same page at an address that is no forum's: no fallback.
+        opts.url = Some("https://www.example.com/news/app-store.html".into());
+        let ex = crate::extract_str(&page, &opts).expect("extracts");
+        assert!(!ex.to_text().contains("no longer reaches"));
     }
 
     #[test]
