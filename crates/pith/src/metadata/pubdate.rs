@@ -860,11 +860,11 @@ fn shown_date(
         let Some(f) = date_in(t, order, WINDOW_TEXT_LEN) else {
             continue;
         };
-        if account_date(texts, i, &t[..f.start]) {
+        if labelled_by(&ACCOUNT_TEXT, texts, i, f.start) {
             continue;
         }
         let in_phrase = NOT_PUBLISHED_TEXT.is_match(&t[..f.start]);
-        let labelled = in_phrase || (f.start == 0 && update_label_before(texts, i));
+        let labelled = in_phrase || labelled_by(&NOT_PUBLISHED_TEXT, texts, i, f.start);
         if !plausible(&f.date, false, ctx) {
             continue;
         }
@@ -883,21 +883,14 @@ fn shown_date(
 /// a longer text before a date is a sentence, not its label.
 const LABEL_LEN: usize = 40;
 
-/// True when the text before `texts[i]` is a short update label of its own
-/// ("<span>Last updated:</span><time>…</time>").
-fn update_label_before(texts: &[String], i: usize) -> bool {
-    i > 0 && texts[i - 1].len() < LABEL_LEN && NOT_PUBLISHED_TEXT.is_match(&texts[i - 1])
-}
-
-/// True when the date after `before` in `texts[i]` is a profile's
-/// ("Registriert: 18.09.2008"), labelled in its own text or in a short label
-/// element just before it (`<strong>Registriert:</strong> 18.09.2008`).
-fn account_date(texts: &[String], i: usize, before: &str) -> bool {
-    ACCOUNT_TEXT.is_match(before)
-        || (before.trim().is_empty()
-            && i > 0
-            && texts[i - 1].len() < LABEL_LEN
-            && ACCOUNT_TEXT.is_match(&texts[i - 1]))
+/// True when the date at byte `start` of `texts[i]` carries a `label`: in
+/// its own text before it ("Last updated 04 Jun 2020", "Registriert:
+/// 18.09.2008"), or, opening its text, in a short label element of its own
+/// just before it (`<span>Last updated:</span><time>`,
+/// `<strong>Registriert:</strong> 18.09.2008`).
+fn labelled_by(label: &Regex, texts: &[String], i: usize, start: usize) -> bool {
+    label.is_match(&texts[i][..start])
+        || (start == 0 && i > 0 && texts[i - 1].len() < LABEL_LEN && label.is_match(&texts[i - 1]))
 }
 
 /// Texts right above the headline read for its dateline: the kicker, the
@@ -943,9 +936,8 @@ fn from_window(
             // Labelled as an update in its own text or in a short label
             // element just before it ("Last updated:" <time>), or a
             // profile's date.
-            let labelled = NOT_PUBLISHED_TEXT.is_match(&t[..f.start])
-                || account_date(texts, i, &t[..f.start])
-                || (f.start == 0 && update_label_before(texts, i));
+            let labelled = labelled_by(&NOT_PUBLISHED_TEXT, texts, i, f.start)
+                || labelled_by(&ACCOUNT_TEXT, texts, i, f.start);
             if labelled || !plausible(&f.date, false, ctx) {
                 continue;
             }
