@@ -271,6 +271,20 @@ mod tests {
         s.iter().map(|x| x.to_string()).collect()
     }
 
+    /// The title chosen from `<title>` and at most one h1, no metas.
+    fn title_only(title: &str, h1: Option<&str>, s: &[String]) -> Option<String> {
+        let h1s: Vec<String> = h1.into_iter().map(String::from).collect();
+        choose(&Candidates {
+            og: None,
+            ld: None,
+            twitter: None,
+            other_meta: None,
+            title_tag: Some(title),
+            h1s: &h1s,
+            sites: s,
+        })
+    }
+
     #[test]
     fn suffix_and_prefix() {
         let s = sites(&["Daily Planet", "dailyplanet"]);
@@ -311,18 +325,7 @@ mod tests {
     #[test]
     fn h1_must_be_the_titles_headline_part() {
         let s = sites(&["example"]);
-        let run = |title: &str, h1: &str| {
-            let h1s = vec![h1.to_string()];
-            choose(&Candidates {
-                og: None,
-                ld: None,
-                twitter: None,
-                other_meta: None,
-                title_tag: Some(title),
-                h1s: &h1s,
-                sites: &s,
-            })
-        };
+        let run = |title: &str, h1: &str| title_only(title, Some(h1), &s);
         // The h1 is the title cut at punctuation: the h1.
         assert_eq!(
             run("River levels fall, Northtown", "River levels fall").as_deref(),
@@ -361,16 +364,10 @@ mod tests {
     #[test]
     fn site_first_title() {
         let s = sites(&["newsy"]);
-        let c = Candidates {
-            og: None,
-            ld: None,
-            twitter: None,
-            other_meta: None,
-            title_tag: Some("Newsy - A headline of some length"),
-            h1s: &[],
-            sites: &s,
-        };
-        assert_eq!(choose(&c).as_deref(), Some("A headline of some length"));
+        assert_eq!(
+            title_only("Newsy - A headline of some length", None, &s).as_deref(),
+            Some("A headline of some length")
+        );
         assert_eq!(
             site_from_title(
                 "Newsy - A headline of some length",
@@ -379,19 +376,6 @@ mod tests {
             .as_deref(),
             Some("Newsy")
         );
-    }
-
-    fn title_only(title: &str, h1: Option<&str>, s: &[String]) -> Option<String> {
-        let h1s: Vec<String> = h1.into_iter().map(String::from).collect();
-        choose(&Candidates {
-            og: None,
-            ld: None,
-            twitter: None,
-            other_meta: None,
-            title_tag: Some(title),
-            h1s: &h1s,
-            sites: s,
-        })
     }
 
     #[test]
