@@ -164,7 +164,9 @@ fn is_furniture_text(t: &str) -> bool {
     let n = t.chars().count();
     // A link back to the listing the page sits in ("Zurück zur Übersicht",
     // "Zurück zum Lexikon", "Back to overview", "Zu allen Beiträgen") and
-    // the share prompt written as a line ("Seite teilen").
+    // the share prompt written as a line ("Seite teilen"): a label of a few
+    // words, under 40 characters as the arrow buttons below; a line that
+    // goes on ("Zurück zu den Wurzeln: wie ein Dorf …") is prose.
     const BACK: &[&str] = &[
         "zurück zu",
         "back to overview",
@@ -181,17 +183,6 @@ fn is_furniture_text(t: &str) -> bool {
     if n < 40 && BACK.iter().any(|p| t.starts_with(p)) {
         return true;
     }
-    // An affiliate-link disclosure set before or after the text ("Für
-    // Links auf dieser Seite erhält GIGA ggf. eine Provision vom Händler").
-    const DISCLOSURE: &[&str] = &[
-        "für links auf dieser seite",
-        "this post may contain affiliate links",
-        "this post contains affiliate links",
-        "this article contains affiliate links",
-    ];
-    if n < 300 && DISCLOSURE.iter().any(|p| t.starts_with(p)) {
-        return true;
-    }
     // A button written as a link with an arrow ("Weiter »", "Sign up now
     // ›"): a few words, no sentence, and not a closing «quote».
     if n < 40 && t.ends_with(['»', '›', '→']) && !t.contains(['«', '‹']) {
@@ -199,8 +190,9 @@ fn is_furniture_text(t: &str) -> bool {
     }
     // The blog engine's filing line under a post ("Posted in News |
     // Tagged …", "Der Beitrag wurde am … veröffentlicht und unter …
-    // abgelegt"), rating and sharing prompts, and a legal footer line of
-    // links ("Impressum | Datenschutz | ©").
+    // abgelegt"), rating and sharing prompts, affiliate-link disclosures
+    // ("Für Links auf dieser Seite erhält GIGA ggf. eine Provision"), and a
+    // legal footer line of links ("Impressum | Datenschutz | ©").
     // The filing line can list many categories and tags: up to 500.
     if n < 500 {
         const FILING: &[&str] = &[
@@ -218,6 +210,11 @@ fn is_furniture_text(t: &str) -> bool {
             // Comment-form prompts left when the form itself is gone.
             "sie sind aktuell nicht eingeloggt",
             "you must be logged in to post a comment",
+            // Affiliate-link disclosures, before or after the text.
+            "für links auf dieser seite",
+            "this post may contain affiliate links",
+            "this post contains affiliate links",
+            "this article contains affiliate links",
         ];
         if FILING.iter().any(|p| t.starts_with(p)) || t.contains("abgelegt unter") {
             return true;
