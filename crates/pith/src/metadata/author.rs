@@ -10,6 +10,12 @@ use super::meta::Page;
 use super::TextWindow;
 use crate::dom::{tag, Dom, NodeId};
 
+/// "Author" in the languages bylines are labelled in (German, English,
+/// French, Spanish, Portuguese, Italian, Polish, Russian, Turkish, the
+/// Nordic languages): one list for the label rules below, so a language
+/// added for one is read by all.
+const AUTHOR_NOUNS: &str = r"autor(?:in|innen|en|es|e|zy)?|authors?|auteurs?|verfasser(?:in)?|автор(?:ы)?|yazar|forfatter|författare";
+
 /// Leading words that introduce a byline, in the languages of the date module.
 static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:(?:written|posted|published|reported|story|words|text|interview|compiled|edited)\s+by|(?:veröffentlicht|publiziert|gepostet|erstellt|verfasst|geschrieben|eingestellt|gespeichert)\s+von|(?:ein\s+)?(?:beitrag|artikel)\s+von|publié\s+par|écrit\s+par|publicado\s+por|escrito\s+por|pubblicato\s+da|scritto\s+da|geplaatst\s+door|by|von|vom|par|por|door|av|af|od|от|(?-i:di))\b\s*[:\-–—]?\s*")
@@ -19,8 +25,10 @@ static PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 /// "By", they are also words of names and titles ("Author Name", "Jane
 /// Reporter"), so they are cut only before a colon or a full name.
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:interview|автор|yazar|texte?|autor(?:in)?|auteur|author|verfasser(?:in)?|redakteur(?:in)?|reporter)\b\s*([:\-–—]?)\s*")
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"(?i)^\s*(?:interview|texte?|redakteur(?:in)?|reporter|{AUTHOR_NOUNS})\b\s*([:\-–—]?)\s*"
+    ))
+    .expect("valid regex")
 });
 /// Noise inside a byline: e-mail addresses, URLs, handles, "View all posts by",
 /// what follows "posted" or "published" after the name, and the photo or
@@ -449,8 +457,10 @@ static SIGNATURE_STOP: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The label of a credit line that ends an article.
 static SIGNATURE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:text|texte|autor(?:in|en|innen)?|author|auteur|verfasser(?:in)?|von|by|par|por)(?:\s*:\s*|\s+|\s*:?$)")
-        .expect("valid regex")
+    Regex::new(&format!(
+        r"(?i)^(?:text|texte|{AUTHOR_NOUNS}|von|by|par|por)(?:\s*:\s*|\s+|\s*:?$)"
+    ))
+    .expect("valid regex")
 });
 
 /// A one-word metadata name (a blog's display name, "Todd") completed from
@@ -541,7 +551,9 @@ const META_LINE_LEN: usize = 160;
 
 /// A byline label ending in a colon: "Autor:", "Redaktion:", "Written by:".
 static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[\s\-–—|•·,(])(?:autor(?:in|en|es|e|zy)?|authors?|auteurs?|redaktion|verfasser(?:in)?|text|texte|reporter|written\s+by|von|автор(?:ы)?|текст|yazar|forfatter|författare)\s*:\s*")
+    Regex::new(&format!(
+        r"(?i)(?:^|[\s\-–—|•·,(])(?:{AUTHOR_NOUNS}|redaktion|text|texte|reporter|written\s+by|von|текст)\s*:\s*"
+    ))
         .expect("valid regex")
 });
 

@@ -1239,4 +1239,11 @@ fn labelled_bylines_in_more_languages() {
         );
         assert_eq!(m.authors, [name], "{line}");
     }
+    // The same labels are cut from a metadata value.
+    let m = run(
+        r#"<html><head><meta name="author" content="Autore: Marco Rossi"></head>
+        <body><h1>Storm over the coast</h1><p>Text.</p></body></html>"#,
+        None,
+    );
+    assert_eq!(m.authors, ["Marco Rossi"]);
 }
