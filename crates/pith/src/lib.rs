@@ -49,10 +49,6 @@ pub struct Extraction {
     pub confidence: f32,
 }
 
-/// Extraction confidence from which a page reads as an article (see
-/// [`metadata::Notes`]).
-const ARTICLE_CONFIDENCE: f32 = 0.9;
-
 /// Extract the article and metadata from the bytes of an HTML page.
 pub fn extract(bytes: &[u8], options: &Options) -> Result<Extraction, Error> {
     if bytes.len() > options.limits.max_bytes {
@@ -95,36 +91,13 @@ pub fn extract_str(html: &str, options: &Options) -> Result<Extraction, Error> {
     };
     let (mut metadata, notes) = metadata::extract_noted(&dom, &meta_ctx);
     let found = extract::article(&dom, &metadata, url.as_ref(), options);
-    if let (true, Some(article)) = (
-        notes.authors_fallback || notes.authors_unshown,
-        &found.article,
-    ) {
-        // Some articles are signed at their end only; the signature beats
-        // the site's name credited in metadata, and metadata names the page
-        // never shows (read only when there is a signature: it costs a walk).
-        let signed = metadata::author::from_signature(article);
-        if !signed.is_empty()
-            && (notes.authors_fallback || metadata::unshown(&dom, &metadata.authors))
-        {
-            metadata.authors = signed;
-        }
-    }
-    if metadata.image.is_none() {
-        // No share image in the metadata: the article's first picture.
-        metadata.image = found.article.as_ref().and_then(metadata::first_picture);
-    }
-    if metadata.language.is_none() {
-        // No declaration: the article's own text tells.
-        if let Some(article) = &found.article {
-            metadata.language =
-                metadata::language::detect_article(metadata.title.as_deref(), article);
-        }
-    }
-    if notes.date_needs_article && found.confidence < ARTICLE_CONFIDENCE {
-        // A date from a side box of a page that neither calls itself an
-        // article nor reads as one belongs to some other item on the page.
-        metadata.date = None;
-    }
+    metadata::complete(
+        &mut metadata,
+        &notes,
+        &dom,
+        found.article.as_ref(),
+        found.confidence,
+    );
     Ok(Extraction {
         url: url.map(String::from),
         metadata,

@@ -850,12 +850,52 @@ pub(crate) struct Notes {
     pub authors_fallback: bool,
     /// The authors come from metadata: if the page never shows them (the
     /// account that posted a guest's article), a signature beats them. The
-    /// check is left to the caller, as it reads the whole page's text.
+    /// check is left to [`complete`], and made only when there is a
+    /// signature, as it reads the whole page's text.
     pub authors_unshown: bool,
 }
 
+/// Extraction confidence from which a page reads as an article (see
+/// [`Notes::date_needs_article`]).
+const ARTICLE_CONFIDENCE: f32 = 0.9;
+
+/// Complete the metadata with what only the extracted article tells, once
+/// extraction has run: a signature at its end, its first picture, the
+/// language of its text; and a date read from a side box goes when the page
+/// does not read as an article.
+pub(crate) fn complete(
+    meta: &mut Metadata,
+    notes: &Notes,
+    dom: &Dom,
+    article: Option<&crate::ir::Article>,
+    confidence: f32,
+) {
+    if let (true, Some(article)) = (notes.authors_fallback || notes.authors_unshown, article) {
+        // Some articles are signed at their end only; the signature beats
+        // the site's name credited in metadata, and metadata names the page
+        // never shows (read only when there is a signature: it costs a walk).
+        let signed = author::from_signature(article);
+        if !signed.is_empty() && (notes.authors_fallback || unshown(dom, &meta.authors)) {
+            meta.authors = signed;
+        }
+    }
+    if meta.image.is_none() {
+        // No share image in the metadata: the article's first picture.
+        meta.image = article.and_then(first_picture);
+    }
+    if meta.language.is_none() {
+        // No declaration: the article's own text tells.
+        meta.language = article.and_then(|a| language::detect_article(meta.title.as_deref(), a));
+    }
+    if notes.date_needs_article && confidence < ARTICLE_CONFIDENCE {
+        // A date from a side box of a page that neither calls itself an
+        // article nor reads as one belongs to some other item on the page.
+        meta.date = None;
+    }
+}
+
 /// True when none of `names` appears, as whole words, in the page's visible text.
-pub(crate) fn unshown(dom: &Dom, names: &[String]) -> bool {
+fn unshown(dom: &Dom, names: &[String]) -> bool {
     let shown = Shown::new(dom);
     names.iter().all(|n| !shown.contains(n))
 }
