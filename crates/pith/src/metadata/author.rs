@@ -611,14 +611,20 @@ fn looks_like_person(n: &str) -> bool {
     // is a name particle ("van der", elided or joined: "d'Ormesson",
     // "el-Sayed"); any other makes a phrase ("Von Atemschutzmaske über
     // Exit-Strategie" is a heading).
-    (2..=5).contains(&ws.len())
-        && ws.iter().all(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                || w.split(['\'', '’', '-'])
-                    .next()
-                    .is_some_and(|head| PARTICLES.contains(&head) || head == "d" || head == "l")
-        })
+    (2..=5).contains(&ws.len()) && ws.iter().all(|w| name_word(w))
 }
+
+/// A word of a person's name: capitalised, or a name particle, alone or
+/// elided or joined to the name ("van", "d'Ormesson", "el-Sayed").
+fn name_word(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+        || w.split(['\'', '’', '-'])
+            .next()
+            .is_some_and(|head| PARTICLES.contains(&head) || ELIDED.contains(&head))
+}
+
+/// Particles written only elided before a name ("d'Ormesson", "l'Aquila").
+const ELIDED: &[&str] = &["d", "l"];
 
 /// Words of company, desk and organisation names, never of a person's.
 static ORG_WORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -632,8 +638,8 @@ const PARTICLES: &[&str] = &[
     "ibn", "al", "el", "dos", "das", "do", "y", "ten", "ter", "zu", "af", "av",
 ];
 
-/// Whether a name is shaped like a person's: two to five words, each
-/// capitalised, an initial or a name particle, with no digits, handles,
+/// Whether a name is shaped like a person's: two to five name words
+/// ([`looks_like_person`]), with no digits, handles,
 /// domain dots or company words. CMS logins ("vpohl", "sv_team"), web agencies
 /// ("wegewerk GmbH"), desks ("TVT-Redaktion") and domains ("symple.ch") are
 /// not. Names in scripts without letter case (Chinese, Arabic) pass: their
@@ -642,20 +648,16 @@ pub fn person_shaped(n: &str) -> bool {
     if !n.chars().any(|c| c.is_lowercase() || c.is_uppercase()) {
         return !n.trim().is_empty();
     }
-    let ws: Vec<&str> = n.split_whitespace().collect();
     let dotted = n
         .as_bytes()
         .windows(2)
         .any(|w| w[0] == b'.' && w[1].is_ascii_alphabetic());
-    (2..=5).contains(&ws.len())
-        && !dotted
+    !dotted
         && !n
             .chars()
             .any(|c| c.is_ascii_digit() || matches!(c, '@' | '_' | ':'))
         && !ORG_WORD.is_match(n)
-        && ws
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || PARTICLES.contains(w))
+        && looks_like_person(n)
 }
 
 /// Names from one element: its `itemprop=name` child or `<a>` links when it
