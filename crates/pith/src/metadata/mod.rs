@@ -740,12 +740,12 @@ const WRITTEN_BY_LABELS: &[&str] = &[
 
 /// The writer named by a Twitter card label ("Written by") and its data.
 fn twitter_written_by<'a>(page: &meta::Page<'a>) -> Option<&'a str> {
-    (1..=4).find_map(|i| {
-        let label = page.get(&[&format!("twitter:label{i}")])?;
+    page.metas.iter().find_map(|(k, label)| {
+        let n = k.strip_prefix("twitter:label")?;
         let label = label.trim().to_lowercase();
         WRITTEN_BY_LABELS
             .contains(&label.as_str())
-            .then(|| page.get(&[&format!("twitter:data{i}")]))
+            .then(|| page.get(&[&format!("twitter:data{n}")]))
             .flatten()
     })
 }
