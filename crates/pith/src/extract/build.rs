@@ -769,13 +769,7 @@ impl<'a> Builder<'a> {
             let is_comments = self.c.hint[id] == Hint::Comments
                 || dom.attr(id, "id").is_some_and(|v| v == "disqus_thread");
             if is_comments && self.c.text_len[id] > 0 {
-                let strict = self.strict;
-                // Inside the comment section, comment words are not a reason to drop.
-                self.strict = false;
-                self.in_comments = true;
-                self.blocks_of(id, &mut out, true);
-                self.in_comments = false;
-                self.strict = strict;
+                self.comment_blocks(id, &mut out);
                 it.skip_children();
             }
         }
@@ -810,13 +804,19 @@ impl<'a> Builder<'a> {
             }
         }
         let mut out = Vec::new();
+        self.comment_blocks(post, &mut out);
+        Some(out)
+    }
+
+    /// The blocks of a comment or comment section: inside it, comment words
+    /// are not a reason to drop.
+    fn comment_blocks(&mut self, id: NodeId, out: &mut Vec<Block>) {
         let strict = self.strict;
         self.strict = false;
         self.in_comments = true;
-        self.blocks_of(post, &mut out, true);
+        self.blocks_of(id, out, true);
         self.in_comments = false;
         self.strict = strict;
-        Some(out)
     }
 
     /// Does the first link under `id` point at an image file?
