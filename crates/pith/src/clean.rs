@@ -170,7 +170,9 @@ fn classify_tag(dom: &Dom, id: NodeId, name: &LocalName) -> Drop {
         // Some CMSs wrap the whole story column in an <aside>
         // (`aside.nfy-pa-direct-content` around the article section): one
         // that holds the article body is no side box.
-        local_name!("aside") if !holds_main_content(dom, id) => return Drop::Structural,
+        local_name!("aside") if !holds_attr_word(dom, id, ASIDE_SEARCH, "itemprop", "articleBody") => {
+            return Drop::Structural
+        }
         _ => {}
     }
     if dom.attr(id, "hidden").is_some() || is_hidden_style(dom.attr(id, "style")) {
@@ -208,7 +210,9 @@ fn classify_tag(dom: &Dom, id: NodeId, name: &LocalName) -> Drop {
         // A tab bar holds the tabs' labels, its panels stand beside it; but
         // Bootstrap's accordion marks its whole group `tablist`, the panels
         // (`tabpanel`) inside, and those hold the text.
-        if role.eq_ignore_ascii_case("tablist") && !holds_tabpanel(dom, id) {
+        if role.eq_ignore_ascii_case("tablist")
+            && !holds_attr_word(dom, id, TABLIST_SEARCH, "role", "tabpanel")
+        {
             return Drop::Structural;
         }
     }
@@ -219,23 +223,19 @@ fn classify_tag(dom: &Dom, id: NodeId, name: &LocalName) -> Drop {
 /// small, and a story column reaches its body early.
 const ASIDE_SEARCH: usize = 3_000;
 
-/// True when `id` holds the `itemprop=articleBody` element. (Not an `<h1>`:
-/// related-story boxes mark their teasers' titles h1.)
-fn holds_main_content(dom: &Dom, id: NodeId) -> bool {
-    dom.descendants(id).take(ASIDE_SEARCH).any(|d| {
-        dom.attr(d, "itemprop")
-            .is_some_and(|p| p.split_whitespace().any(|p| p == "articleBody"))
-    })
-}
-
 /// Nodes of a `tablist` searched for a panel: a tab bar is small.
 const TABLIST_SEARCH: usize = 2_000;
 
-/// True when a `tablist` element has a `tabpanel` inside it.
-fn holds_tabpanel(dom: &Dom, id: NodeId) -> bool {
-    dom.descendants(id).take(TABLIST_SEARCH).any(|d| {
-        dom.attr(d, "role")
-            .is_some_and(|r| r.trim().eq_ignore_ascii_case("tabpanel"))
+/// True when one of the first `limit` nodes below `id` has attribute `attr`
+/// holding the word `word` (ASCII case ignored): an aside holding the
+/// `itemprop=articleBody` element (not an `<h1>`: related-story boxes mark
+/// their teasers' titles h1), a `tablist` holding a `role=tabpanel`.
+fn holds_attr_word(dom: &Dom, id: NodeId, limit: usize, attr: &str, word: &str) -> bool {
+    dom.descendants(id).take(limit).any(|d| {
+        dom.attr(d, attr).is_some_and(|v| {
+            v.split_ascii_whitespace()
+                .any(|w| w.eq_ignore_ascii_case(word))
+        })
     })
 }
 
