@@ -15,6 +15,8 @@ pub enum ErrorKind {
     NotHtml,
     /// An option value is not valid (a malformed URL, for instance).
     InvalidOption,
+    /// The extraction ran past [`crate::Limits::time_budget`].
+    TimedOut,
 }
 
 impl fmt::Display for ErrorKind {
@@ -24,6 +26,7 @@ impl fmt::Display for ErrorKind {
             ErrorKind::UnknownEncoding => "unknown encoding",
             ErrorKind::NotHtml => "input is not HTML",
             ErrorKind::InvalidOption => "invalid option",
+            ErrorKind::TimedOut => "time budget exceeded",
         })
     }
 }

@@ -27,6 +27,7 @@ pub mod metadata;
 mod options;
 pub mod render;
 
+pub use dom::{Limit, Truncation};
 pub use error::{Error, ErrorKind};
 pub use metadata::Metadata;
 pub use options::{Limits, LinkMode, Options};
@@ -47,10 +48,16 @@ pub struct Extraction {
     /// 0 to 1: how sure pith is that the page is an article and that the whole
     /// of it was found.
     pub confidence: f32,
+    /// The limits that cut or reshaped the page ([`Options::limits`]); empty
+    /// when the whole page was read as it is. A cut is never silent: when
+    /// [`Limit::loses_text`] holds for one of these, text of the page is
+    /// missing from the output.
+    pub truncated: Vec<Truncation>,
 }
 
 /// Extract the article and metadata from the bytes of an HTML page.
 pub fn extract(bytes: &[u8], options: &Options) -> Result<Extraction, Error> {
+    let clock = Clock::start(options);
     if bytes.len() > options.limits.max_bytes {
         return Err(Error::new(
             ErrorKind::TooLarge,
@@ -68,13 +75,49 @@ pub fn extract(bytes: &[u8], options: &Options) -> Result<Extraction, Error> {
         ));
     }
     let decoded = input::decode(bytes, options.charset.as_deref())?;
-    let mut out = extract_str(&decoded.text, options)?;
+    clock.check("decoding")?;
+    let mut out = extract_with_clock(&decoded.text, options, clock)?;
     out.encoding = decoded.encoding.name();
     Ok(out)
 }
 
 /// Extract from text that is already decoded.
 pub fn extract_str(html: &str, options: &Options) -> Result<Extraction, Error> {
+    extract_with_clock(html, options, Clock::start(options))
+}
+
+/// The deadline of one extraction ([`Limits::time_budget`]).
+#[derive(Clone, Copy)]
+struct Clock {
+    deadline: Option<std::time::Instant>,
+    budget: Option<std::time::Duration>,
+}
+
+impl Clock {
+    fn start(options: &Options) -> Clock {
+        let budget = options.limits.time_budget;
+        Clock {
+            deadline: budget.and_then(|b| std::time::Instant::now().checked_add(b)),
+            budget,
+        }
+    }
+
+    /// An error when the deadline has passed; `stage` says where.
+    fn check(&self, stage: &str) -> Result<(), Error> {
+        match (self.deadline, self.budget) {
+            (Some(d), Some(b)) if std::time::Instant::now() >= d => Err(Error::new(
+                ErrorKind::TimedOut,
+                format!(
+                    "the time budget of {} ms ran out during {stage}",
+                    b.as_millis()
+                ),
+            )),
+            _ => Ok(()),
+        }
+    }
+}
+
+fn extract_with_clock(html: &str, options: &Options, clock: Clock) -> Result<Extraction, Error> {
     if html.len() > options.limits.max_bytes {
         return Err(Error::new(ErrorKind::TooLarge, "input over the byte limit"));
     }
@@ -84,13 +127,16 @@ pub fn extract_str(html: &str, options: &Options) -> Result<Extraction, Error> {
         })?),
         None => None,
     };
-    let dom = dom::Dom::parse(html, options.limits.parse_limits());
+    let dom = dom::Dom::parse(html, options.limits.parse_limits(clock.deadline));
+    clock.check("parsing")?;
     let meta_ctx = metadata::Context {
         url: url.as_ref(),
         now: options.now,
     };
     let (mut metadata, notes) = metadata::extract_noted(&dom, &meta_ctx);
+    clock.check("reading metadata")?;
     let found = extract::article(&dom, &metadata, url.as_ref(), options);
+    clock.check("finding the article")?;
     metadata::complete(
         &mut metadata,
         &notes,
@@ -104,6 +150,7 @@ pub fn extract_str(html: &str, options: &Options) -> Result<Extraction, Error> {
         confidence: found.confidence,
         article: found.article,
         encoding: "UTF-8",
+        truncated: dom.truncations().to_vec(),
     })
 }
 

@@ -23,6 +23,16 @@ pub struct Limits {
     pub max_nodes: usize,
     /// Elements nested deeper than this are flattened into their ancestor.
     pub max_depth: u32,
+    /// Elements open at once in the parser; past it the rest of the page is
+    /// dropped (see [`crate::dom::ParseLimits::max_open_elements`]).
+    pub max_open_elements: usize,
+    /// Attributes kept per tag (html5ever's duplicate check is quadratic).
+    pub max_attributes: usize,
+    /// Time allowed to one extraction. When it passes, [`crate::extract()`]
+    /// stops and returns [`crate::ErrorKind::TimedOut`]; the clock is
+    /// checked inside the parse and between stages, so a page ends within
+    /// a small multiple of the budget. `None`: no deadline.
+    pub time_budget: Option<std::time::Duration>,
 }
 
 impl Default for Limits {
@@ -34,15 +44,21 @@ impl Default for Limits {
             max_nodes: 2_000_000,
             // Real pages stay under ~60 levels; 256 keeps every recursion small.
             max_depth: 256,
+            max_open_elements: ParseLimits::default().max_open_elements,
+            max_attributes: ParseLimits::default().max_attributes,
+            time_budget: None,
         }
     }
 }
 
 impl Limits {
-    pub(crate) fn parse_limits(&self) -> ParseLimits {
+    pub(crate) fn parse_limits(&self, deadline: Option<std::time::Instant>) -> ParseLimits {
         ParseLimits {
             max_nodes: self.max_nodes,
             max_depth: self.max_depth,
+            max_open_elements: self.max_open_elements,
+            max_attributes: self.max_attributes,
+            deadline,
         }
     }
 }

@@ -631,6 +631,27 @@ pub struct Builder<'a> {
     headings: Vec<NodeId>,
     /// The element of the last code block written.
     last_code: Option<NodeId>,
+    /// Facts about the children of one parent, computed once for all of
+    /// them: siblings are laid out one after another, and looking at every
+    /// sibling for each one is quadratic in the number of children.
+    siblings: std::cell::Cell<SiblingFacts>,
+}
+
+/// What the builder knows of the children of [`SiblingFacts::parent`].
+#[derive(Clone, Copy, Default)]
+struct SiblingFacts {
+    parent: Option<NodeId>,
+    /// A child `<img>` shows a picture (a `<noscript>` copy of it is not needed).
+    shows_image: bool,
+    /// Children that lay out as blocks beside a `<code>` (blocks, and the
+    /// `<code>` elements themselves).
+    code_blocks: usize,
+    /// A child is text or an inline element other than `<code>`: the
+    /// children form a line, not a column of blocks.
+    flows: bool,
+    /// Document position of the second-to-last child paragraph of prose
+    /// (see [`Builder::prose_follows`]).
+    second_last_prose: Option<usize>,
 }
 
 /// Nesting deeper than this inside the article is flattened (the parser
@@ -678,7 +699,45 @@ impl<'a> Builder<'a> {
             skip_nodes: HashSet::new(),
             headings: Vec::new(),
             last_code: None,
+            siblings: std::cell::Cell::new(SiblingFacts::default()),
         }
+    }
+
+    /// The facts about the children of `parent`, computed on first use.
+    fn sibling_facts(&self, parent: NodeId) -> SiblingFacts {
+        let cached = self.siblings.get();
+        if cached.parent == Some(parent) {
+            return cached;
+        }
+        let dom = self.dom;
+        let mut f = SiblingFacts {
+            parent: Some(parent),
+            ..SiblingFacts::default()
+        };
+        let mut prose = [None, None];
+        for c in dom.children(parent) {
+            match dom.data(c) {
+                NodeData::Text(t) => f.flows |= !t.trim().is_empty(),
+                NodeData::Element(el) => {
+                    let name = &el.name.local;
+                    if !is_inline(name) || *name == tag!("code") {
+                        f.code_blocks += 1;
+                    } else {
+                        f.flows = true;
+                    }
+                    if *name == tag!("img") && !f.shows_image && self.image(c).is_some() {
+                        f.shows_image = true;
+                    }
+                    if *name == tag!("p") && self.is_prose_paragraph(c) {
+                        prose = [prose[1], Some(self.c.pos[c])];
+                    }
+                }
+                _ => {}
+            }
+        }
+        f.second_last_prose = prose[0];
+        self.siblings.set(f);
+        f
     }
 
     /// Build one selected subtree into `out`.
@@ -1076,22 +1135,20 @@ impl<'a> Builder<'a> {
         {
             return false;
         }
-        let mut prose = 0;
-        let mut n = dom.next_sibling(label);
-        while let Some(x) = n {
-            if dom.is(x, &tag!("p"))
-                && self.c.drop[x] == Drop::No
-                && self.c.text_len[x] >= 120
-                && self.c.link_density(x) < 0.2
-            {
-                prose += 1;
-                if prose >= 2 {
-                    return true;
-                }
-            }
-            n = dom.next_sibling(x);
-        }
-        false
+        // Two such paragraphs follow when the second-to-last of the
+        // container's comes after the label.
+        let Some(parent) = dom.parent(label) else {
+            return false;
+        };
+        self.sibling_facts(parent)
+            .second_last_prose
+            .is_some_and(|p| p > self.c.pos[label])
+    }
+
+    /// A paragraph of prose for [`Builder::prose_follows`]: 120 characters
+    /// or more, few links.
+    fn is_prose_paragraph(&self, p: NodeId) -> bool {
+        self.c.drop[p] == Drop::No && self.c.text_len[p] >= 120 && self.c.link_density(p) < 0.2
     }
 
     /// Is the next non-blank sibling inline content (the label's link)?
@@ -1221,25 +1278,12 @@ impl<'a> Builder<'a> {
         }) {
             return false;
         }
-        let name = dom.name(id);
-        let mut blocks = 0;
-        for c in dom.children(parent) {
-            if c == id {
-                continue;
-            }
-            match dom.data(c) {
-                NodeData::Text(t) if t.trim().is_empty() => {}
-                // Its likes beside it are blocks of the same kind (one
-                // code block after another).
-                NodeData::Element(el)
-                    if !is_inline(&el.name.local) || Some(&el.name.local) == name =>
-                {
-                    blocks += 1
-                }
-                // Comments and the like.
-                NodeData::Element(_) | NodeData::Text(_) => return false,
-                _ => {}
-            }
+        // Its likes beside it are blocks of the same kind (one code block
+        // after another); text, or any other inline element, makes a line.
+        let f = self.sibling_facts(parent);
+        let blocks = f.code_blocks.saturating_sub(1);
+        if f.flows {
+            return false;
         }
         blocks > 0 && !raw_text(dom, id).trim().is_empty()
     }
@@ -2051,13 +2095,11 @@ impl<'a> Builder<'a> {
     fn noscript(&mut self, id: NodeId, out: &mut Vec<Block>) {
         let dom = self.dom;
         // The image is already shown by a sibling `<img>`.
-        if let Some(parent) = dom.parent(id) {
-            if dom
-                .element_children(parent)
-                .any(|c| dom.is(c, &tag!("img")) && self.image(c).is_some())
-            {
-                return;
-            }
+        if dom
+            .parent(id)
+            .is_some_and(|parent| self.sibling_facts(parent).shows_image)
+        {
+            return;
         }
         if let Some(img) = dom.find(id, &tag!("img")).and_then(|i| self.image(i)) {
             out.push(Block::Figure(Figure {

@@ -780,6 +780,8 @@ fn select_inner(
         let (first, last) = (roots[0], roots[roots.len() - 1]);
         let mut inside = false;
         let mut with_media = Vec::with_capacity(roots.len() + 2);
+        // `roots` are children of `parent` in order: one cursor finds them.
+        let mut next_root = 0;
         for s in dom.children(parent) {
             if s == first {
                 inside = true;
@@ -790,7 +792,11 @@ fn select_inner(
                 && c.link_density(s) < 0.3
                 && (dom.find(s, &tag!("table")).is_some()
                     || dom.find(s, &tag!("figure")).is_some());
-            if media || roots.contains(&s) {
+            let is_root = roots.get(next_root) == Some(&s);
+            if is_root {
+                next_root += 1;
+            }
+            if media || is_root {
                 with_media.push(s);
             }
             if s == last {

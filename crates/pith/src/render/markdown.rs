@@ -183,6 +183,16 @@ fn code(lang: Option<&str>, text: &str, out: &mut String) {
     out.push_str(&fence);
 }
 
+/// A table whose rows are far from one width is no grid: padding every row
+/// to the widest would make the output grow with rows x columns (one row
+/// of 3,000 cells over 3,000 rows of one gave 16 MB from 43 KB). Such a
+/// table is written row by row instead. Twice the cells plus two rows of
+/// padding allows short header and footer rows and colspans.
+fn is_grid(t: &Table, cols: usize) -> bool {
+    let cells: usize = t.rows.iter().map(|r| r.cells.len()).sum();
+    t.rows.len().saturating_mul(cols) <= 2 * cells + 2 * cols
+}
+
 fn table(t: &Table, o: &RenderOptions, out: &mut String) {
     let cols = t.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     if cols == 0 {
@@ -190,9 +200,29 @@ fn table(t: &Table, o: &RenderOptions, out: &mut String) {
     }
     let cell_text = |cell: &[Inline]| {
         let mut s = String::new();
-        inlines(cell, o, &mut s, false);
+        inlines_with(cell, o, &mut s, false, Breaks::Html);
+        // GFM splits a row at every unescaped pipe, code spans included.
         s.replace('\n', " ").replace('|', "\\|")
     };
+    if !is_grid(t, cols) {
+        // One paragraph per row, its cells as the text output joins them.
+        for (i, r) in t.rows.iter().enumerate() {
+            if i > 0 {
+                out.push_str("\n\n");
+            }
+            let mut first = true;
+            for c in r.cells.iter().filter(|c| !c.is_empty()) {
+                if !first {
+                    out.push_str(" | ");
+                }
+                let mut s = String::new();
+                inlines(c, o, &mut s, first);
+                out.push_str(s.trim());
+                first = false;
+            }
+        }
+        return;
+    }
     // GFM needs a header row: the first row serves when none is marked.
     let header_idx = t
         .rows
@@ -270,17 +300,39 @@ fn push_destination(url: &str, out: &mut String) {
     }
 }
 
+/// How a line break inside a paragraph is written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Breaks {
+    /// Backslash and newline: CommonMark's hard break.
+    Hard,
+    /// `<br>`: a table cell is one line, and GFM reads HTML there.
+    Html,
+}
+
 /// Render inline content. `line_start`: the text begins a line, where block
 /// syntax (`#`, `>`, `-`, `1.`) must be escaped.
 fn inlines(v: &[Inline], o: &RenderOptions, out: &mut String, line_start: bool) {
+    inlines_with(v, o, out, line_start, Breaks::Hard)
+}
+
+fn inlines_with(
+    v: &[Inline],
+    o: &RenderOptions,
+    out: &mut String,
+    line_start: bool,
+    breaks: Breaks,
+) {
     let mut at_start = line_start;
+    // The output ends with a `<br>` written here (not text reading "<br>").
+    let mut html_break = false;
     for i in v {
+        let was_break = std::mem::take(&mut html_break);
         match i {
             Inline::Text(t) => {
                 escape_inline(t, out, at_start);
             }
-            Inline::Strong(c) => wrap(c, "**", o, out),
-            Inline::Emphasis(c) => wrap(c, "*", o, out),
+            Inline::Strong(c) => wrap(c, "**", o, out, breaks),
+            Inline::Emphasis(c) => wrap(c, "*", o, out, breaks),
             Inline::Code(t) => {
                 let ticks = if t.contains('`') { "``" } else { "`" };
                 out.push_str(ticks);
@@ -296,14 +348,14 @@ fn inlines(v: &[Inline], o: &RenderOptions, out: &mut String, line_start: bool) 
             Inline::Link { href, content } => match link_target(href, o.links) {
                 Some(target) => {
                     let mut inner = String::new();
-                    inlines(content, o, &mut inner, false);
+                    inlines_with(content, o, &mut inner, false, breaks);
                     out.push('[');
                     out.push_str(inner.trim());
                     out.push_str("](");
                     push_destination(target, out);
                     out.push(')');
                 }
-                None => inlines(content, o, out, at_start),
+                None => inlines_with(content, o, out, at_start, breaks),
             },
             Inline::Image(img) => {
                 if o.images {
@@ -318,6 +370,12 @@ fn inlines(v: &[Inline], o: &RenderOptions, out: &mut String, line_start: bool) 
                 out.push_str(tex);
                 out.push_str(d);
             }
+            Inline::LineBreak if breaks == Breaks::Html => {
+                if !out.is_empty() && !was_break {
+                    out.push_str("<br>");
+                }
+                html_break = !out.is_empty();
+            }
             Inline::LineBreak => {
                 // A hard break: backslash-newline (trailing spaces get lost).
                 if !out.is_empty() && !out.ends_with('\n') {
@@ -331,11 +389,14 @@ fn inlines(v: &[Inline], o: &RenderOptions, out: &mut String, line_start: bool) 
     if out.ends_with("\\\n") {
         out.truncate(out.len() - 2);
     }
+    if html_break {
+        out.truncate(out.len() - 4);
+    }
 }
 
-fn wrap(c: &[Inline], mark: &str, o: &RenderOptions, out: &mut String) {
+fn wrap(c: &[Inline], mark: &str, o: &RenderOptions, out: &mut String, breaks: Breaks) {
     let mut inner = String::new();
-    inlines(c, o, &mut inner, false);
+    inlines_with(c, o, &mut inner, false, breaks);
     let inner = inner.trim();
     if inner.is_empty() {
         return;

@@ -133,6 +133,12 @@ pub fn json(ex: &Extraction, o: &RenderOptions) -> serde_json::Value {
         "comments": ex.article.as_ref().filter(|a| !a.comments.is_empty()).map(|_| comments_text(ex)),
         "encoding": ex.encoding,
         "confidence": (ex.confidence * 1000.0).round() / 1000.0,
+        "truncated": (!ex.truncated.is_empty()).then(|| {
+            ex.truncated
+                .iter()
+                .map(|t| json!({"reason": t.limit.name(), "message": t.message}))
+                .collect::<Vec<_>>()
+        }),
     })
 }
 
