@@ -49,6 +49,9 @@ pub struct ExtractArgs {
     /// Keep reader comments, in their own section after the body.
     #[arg(long)]
     pub comments: bool,
+    /// Give up on a page after this many milliseconds (exit status 4).
+    #[arg(long, value_name = "MS")]
+    pub time_budget_ms: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -92,6 +95,10 @@ impl From<ExtractArgs> for ExtractSettings {
                 url: a.url,
                 charset: a.charset,
                 comments: a.comments,
+                limits: pith::Limits {
+                    time_budget: a.time_budget_ms.map(std::time::Duration::from_millis),
+                    ..Default::default()
+                },
                 ..Default::default()
             },
             render: pith::RenderOptions {

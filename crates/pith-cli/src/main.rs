@@ -1,7 +1,8 @@
 //! The `pith` command: arguments -> settings -> commands.
 //!
-//! Exit status: 0 an article was written; 1 no article was found; 2 usage or
-//! input error.
+//! Exit status: 0 an article was written; 1 no article was found; 2 bad
+//! arguments; 3 unreadable or refused input; 4 time budget exceeded (see
+//! `commands::exit`).
 
 mod args;
 mod commands;
@@ -30,7 +31,7 @@ fn main() -> ExitCode {
             {
                 eprintln!("pith: {e:#}");
             }
-            ExitCode::from(2)
+            ExitCode::from(commands::exit_status(&e))
         }
     }
 }

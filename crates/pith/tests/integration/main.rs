@@ -9,11 +9,14 @@
 //! - `robustness`: generated hostile inputs; each must end in `Ok` or `Err`,
 //!   never a panic, and every renderer must run on each `Ok`.
 //! - `encodings`: one article in many encodings and byte layouts gives one text.
+//! - `hostile`: the shapes of `pith-hostile` keep the article, report any
+//!   cut, and give output proportional to the input.
 //!
 //! The heaviest robustness cases (50 MB, 100,000-deep nesting) are meant to
 //! run in release too: CI can use `cargo test --release -p pith --test integration`.
 
 mod encodings;
+mod hostile;
 mod robustness;
 mod snapshots;
 mod structure;
