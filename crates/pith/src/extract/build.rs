@@ -631,16 +631,16 @@ pub struct Builder<'a> {
     headings: Vec<NodeId>,
     /// The element of the last code block written.
     last_code: Option<NodeId>,
-    /// Facts about the children of one parent, computed once for all of
-    /// them: siblings are laid out one after another, and looking at every
-    /// sibling for each one is quadratic in the number of children.
-    siblings: std::cell::Cell<SiblingFacts>,
+    /// Facts about the children of a parent, computed once for all of
+    /// them: looking at every sibling for each one is quadratic in the
+    /// number of children. Kept per parent, since nested containers are
+    /// laid out in between.
+    siblings: std::cell::RefCell<HashMap<NodeId, SiblingFacts>>,
 }
 
 /// What the builder knows of the children of [`SiblingFacts::parent`].
 #[derive(Clone, Copy, Default)]
 struct SiblingFacts {
-    parent: Option<NodeId>,
     /// A child `<img>` shows a picture (a `<noscript>` copy of it is not needed).
     shows_image: bool,
     /// Children that lay out as blocks beside a `<code>` (blocks, and the
@@ -699,21 +699,17 @@ impl<'a> Builder<'a> {
             skip_nodes: HashSet::new(),
             headings: Vec::new(),
             last_code: None,
-            siblings: std::cell::Cell::new(SiblingFacts::default()),
+            siblings: std::cell::RefCell::new(HashMap::new()),
         }
     }
 
     /// The facts about the children of `parent`, computed on first use.
     fn sibling_facts(&self, parent: NodeId) -> SiblingFacts {
-        let cached = self.siblings.get();
-        if cached.parent == Some(parent) {
-            return cached;
+        if let Some(f) = self.siblings.borrow().get(&parent) {
+            return *f;
         }
         let dom = self.dom;
-        let mut f = SiblingFacts {
-            parent: Some(parent),
-            ..SiblingFacts::default()
-        };
+        let mut f = SiblingFacts::default();
         let mut prose = [None, None];
         for c in dom.children(parent) {
             match dom.data(c) {
@@ -736,8 +732,46 @@ impl<'a> Builder<'a> {
             }
         }
         f.second_last_prose = prose[0];
-        self.siblings.set(f);
+        self.siblings.borrow_mut().insert(parent, f);
         f
+    }
+
+    /// Does the element flow in a line of text: inside a paragraph-like
+    /// element, or right beside words? Class words may drop a block (a
+    /// share bar, a tag list), never words of a sentence: auto-linkers
+    /// give links ids such as `auto-tag_…`.
+    fn in_running_text(&self, id: NodeId) -> bool {
+        let dom = self.dom;
+        let words = |n: Option<NodeId>| {
+            n.and_then(|n| dom.text(n))
+                .is_some_and(|t| t.chars().any(char::is_alphanumeric))
+        };
+        dom.parent(id).is_some_and(|p| {
+            dom.name(p).is_some_and(|n| {
+                matches!(
+                    *n,
+                    tag!("p")
+                        | tag!("h1")
+                        | tag!("h2")
+                        | tag!("h3")
+                        | tag!("h4")
+                        | tag!("h5")
+                        | tag!("h6")
+                        | tag!("dt")
+                        | tag!("dd")
+                        | tag!("blockquote")
+                ) || is_inline(n)
+            })
+        }) || words(dom.prev_sibling(id))
+            || words(dom.next_sibling(id))
+    }
+
+    /// A custom element (`<private-company>`) laid out as browsers do by
+    /// default, inline, where it flows in a line of text and holds no block.
+    fn is_custom_inline(&self, id: NodeId) -> bool {
+        self.dom.name(id).is_some_and(|n| n.contains('-'))
+            && !self.has_block_child(id)
+            && self.in_running_text(id)
     }
 
     /// Build one selected subtree into `out`.
@@ -905,6 +939,10 @@ impl<'a> Builder<'a> {
         let dom = self.dom;
         let len = c.text_len[id];
         if self.protected.contains(&id) {
+            return false;
+        }
+        let inline = dom.name(id).is_some_and(is_inline) || self.is_custom_inline(id);
+        if inline && c.hint[id] != Hint::None && self.in_running_text(id) {
             return false;
         }
         match c.hint[id] {
@@ -1201,7 +1239,9 @@ impl<'a> Builder<'a> {
                     self.flush(p, out);
                     let text = dedent(&trim_code(&raw_text(dom, id)));
                     self.push_code(id, code_lang(dom, id), text, out);
-                } else if is_inline(&el.name.local) && !self.has_block_child(id) {
+                } else if (is_inline(&el.name.local) && !self.has_block_child(id))
+                    || self.is_custom_inline(id)
+                {
                     self.inline(id, p, out);
                 } else if self.c.hint[id] == Hint::Caption
                     && !self.protected.contains(&id)

@@ -11,12 +11,14 @@
 //! - `encodings`: one article in many encodings and byte layouts gives one text.
 //! - `hostile`: the shapes of `pith-hostile` keep the article, report any
 //!   cut, and give output proportional to the input.
+//! - `regressions`: defects found on real pages, each on a page written here.
 //!
 //! The heaviest robustness cases (50 MB, 100,000-deep nesting) are meant to
 //! run in release too: CI can use `cargo test --release -p pith --test integration`.
 
 mod encodings;
 mod hostile;
+mod regressions;
 mod robustness;
 mod snapshots;
 mod structure;
