@@ -185,6 +185,12 @@ fn classify_tag(dom: &Dom, id: NodeId, name: &LocalName) -> Drop {
         // a printed copy of the headline. Text-bearing paragraphs are never
         // hidden this way on real pages, so only drop non-paragraphs.
         && !dom.is(id, &local_name!("p"))
+        // A caption shown on the page but hidden from screen readers
+        // (which read a copy of it elsewhere) is still the caption.
+        && !dom
+            .ancestors(id)
+            .take(4)
+            .any(|a| dom.is(a, &local_name!("figcaption")))
     {
         return Drop::Junk;
     }

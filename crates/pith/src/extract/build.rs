@@ -5,6 +5,7 @@ use std::collections::{HashMap, HashSet};
 use html5ever::LocalName;
 use url::Url;
 
+use super::caption;
 use crate::clean::{Cleaned, Drop, Hint};
 use crate::dom::{collapse_whitespace, tag, Dom, NodeData, NodeId};
 use crate::ir::{inlines_text, Block, Figure, Image, Inline, List, Row, Table};
@@ -774,6 +775,12 @@ impl<'a> Builder<'a> {
             && self.in_running_text(id)
     }
 
+    /// The lead (standfirst, lead figure) is written; what comes next is
+    /// the body, whose first lines are read as its top (kicker, subtitle).
+    pub fn start_body(&mut self) {
+        self.seen_prose = false;
+    }
+
     /// Build one selected subtree into `out`.
     pub fn root(&mut self, id: NodeId, out: &mut Vec<Block>) {
         // An inline element wrapping blocks (`<span class="body"><p>…`)
@@ -815,9 +822,7 @@ impl<'a> Builder<'a> {
                     // not a label: labels do not end with a full stop. (An
                     // ellipsis is a prompt: "Tell us what YOU think...".)
                     let text = crate::ir::inlines_text(content);
-                    let text = text.trim();
-                    let sentence = text.ends_with('.') && !text.ends_with("..");
-                    if sentence && text.split_whitespace().count() >= Self::PULL_QUOTE_WORDS {
+                    if reads_as_sentence(&text, Self::PULL_QUOTE_WORDS) {
                         return;
                     }
                 }
@@ -1254,10 +1259,11 @@ impl<'a> Builder<'a> {
                     let mut cap = Para::new();
                     let mut scratch = Vec::new();
                     self.inline_children(id, &mut cap, &mut scratch);
-                    let caption = trim_inlines(cap.take());
-                    if !caption.is_empty() {
+                    let (caption, credit) = finish_caption(trim_inlines(cap.take()), Vec::new());
+                    if !caption.is_empty() || !credit.is_empty() {
                         out.push(Block::Figure(Figure {
                             caption,
+                            credit,
                             ..Default::default()
                         }));
                     }
@@ -1391,6 +1397,17 @@ impl<'a> Builder<'a> {
                     .insert(format!("h:{text}"), self.container)
                     .is_some()
                 {
+                    return;
+                }
+                // Above the first paragraph and the first heading, a
+                // heading that is a whole sentence is the standfirst set
+                // as a subtitle: a paragraph, not a section's title.
+                if !self.seen_prose
+                    && self.headings.is_empty()
+                    && reads_as_sentence(&text, STANDFIRST_WORDS)
+                {
+                    self.seen_prose = true;
+                    out.push(Block::Paragraph(content));
                     return;
                 }
                 self.headings.push(id);
@@ -2259,6 +2276,12 @@ impl<'a> Builder<'a> {
             match dom.data(ch) {
                 NodeData::Text(t) => p.push_text(t),
                 NodeData::Element(_) => {
+                    // Caption and credit spans side by side are laid out
+                    // apart (as blocks, by the page's style): "…KPMG." and
+                    // "Photo : Radio-Canada" are not one word.
+                    if !p.space && ends_sentence_inlines(&p.items) {
+                        p.push_text(" ");
+                    }
                     if credit_node.is_some_and(|cn| dom.ancestors(cn).any(|a| a == ch)) {
                         // The credit is nested: take the rest of this child's text.
                         for g in dom.children(ch) {
@@ -2274,12 +2297,13 @@ impl<'a> Builder<'a> {
             }
         }
         if let Some(cn) = credit_node {
-            let t = dom.text_content(cn);
+            // "Credit…" and the name are often two spans.
+            let t = dom.spaced_text(cn);
             if !t.is_empty() {
                 credit.push(Inline::Text(t));
             }
         }
-        (trim_inlines(p.take()), credit)
+        finish_caption(trim_inlines(p.take()), credit)
     }
 
     fn table(&mut self, id: NodeId, out: &mut Vec<Block>) {
@@ -2443,6 +2467,63 @@ impl<'a> Builder<'a> {
             }
         }
     }
+}
+
+/// Words of a heading that is a standfirst: section titles are shorter
+/// ("How the pier was built"); a subtitle summing up the story is a
+/// sentence of ten or fifteen words.
+pub(crate) const STANDFIRST_WORDS: usize = 8;
+
+/// Is `text` a sentence: at least `min_words` words, ending with a full
+/// stop (not an ellipsis: "Tell us what you think..." is a prompt)?
+pub(crate) fn reads_as_sentence(text: &str, min_words: usize) -> bool {
+    let t = text.trim();
+    t.ends_with('.') && !t.ends_with("..") && t.split_whitespace().count() >= min_words
+}
+
+/// Does the inline run end with sentence punctuation?
+fn ends_sentence_inlines(v: &[Inline]) -> bool {
+    match v.last() {
+        Some(Inline::Text(t)) => t.trim_end().ends_with(['.', '!', '?', ':', ')', '”', '"']),
+        Some(Inline::Strong(c))
+        | Some(Inline::Emphasis(c))
+        | Some(Inline::Link { content: c, .. }) => ends_sentence_inlines(c),
+        _ => false,
+    }
+}
+
+/// A figure's caption and credit as the example form wants them: a credit
+/// without its label ("Credit…", "Photo:"), a credit written into the
+/// caption's text split off, a file name given as caption left out.
+fn finish_caption(mut caption: Vec<Inline>, mut credit: Vec<Inline>) -> (Vec<Inline>, Vec<Inline>) {
+    if caption::is_file_name(&inlines_text(&caption)) {
+        caption.clear();
+    }
+    if let [Inline::Text(t)] = credit.as_mut_slice() {
+        // A credit element reads "Photo: Name" or "Credit... Name".
+        if let Some(c) = caption::split_credit(t).filter(|c| t[..c.caption_end].trim().is_empty()) {
+            *t = c.credit;
+        }
+    }
+    if credit.is_empty() {
+        // The credit inside the last text of the caption.
+        if let Some(Inline::Text(last)) = caption.last() {
+            let whole = inlines_text(&caption);
+            if let Some(c) = caption::split_credit(&whole) {
+                // The last inline's text ends the whole text.
+                let offset = whole.len() - last.len();
+                if c.caption_end >= offset {
+                    let keep = c.caption_end - offset;
+                    if let Some(Inline::Text(last)) = caption.last_mut() {
+                        last.truncate(keep);
+                    }
+                    credit.push(Inline::Text(c.credit));
+                    caption = trim_inlines(caption);
+                }
+            }
+        }
+    }
+    (caption, credit)
 }
 
 /// Class words of footnote and reference lists.

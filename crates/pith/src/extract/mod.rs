@@ -14,6 +14,7 @@
 //! ignores class words, as pages sometimes put `sidebar` on the main column.
 
 mod build;
+mod caption;
 
 use url::Url;
 
@@ -94,6 +95,7 @@ pub fn article(dom: &Dom, meta: &Metadata, url: Option<&Url>, options: &Options)
         for l in lead(dom, &cleaned, &sel.roots, meta.description.as_deref()) {
             b.root(l, &mut blocks);
         }
+        b.start_body();
         for &r in &sel.roots {
             b.root(r, &mut blocks);
         }
@@ -185,6 +187,31 @@ fn lead(dom: &Dom, c: &Cleaned, roots: &[NodeId], description: Option<&str>) -> 
     let mut out = Vec::new();
     let mut chars = 0u32;
     let mut has_figure = false;
+    // A hero picture above the headline, in the same wrapper: the lead
+    // figure too. The nearest one, with nothing but furniture between.
+    if let Some(shared) = shared {
+        let hero = c.order[pos[shared] + 1..pos[h1]]
+            .iter()
+            .rev()
+            .copied()
+            .take_while(|&n| {
+                !(matches!(dom.name(n), Some(&tag!("h1")) | Some(&tag!("h2")))
+                    || (is_paragraph(dom, n) && c.text_len[n] >= 80))
+            })
+            .find(|&n| dom.is(n, &tag!("figure")) && dom.find(n, &tag!("img")).is_some());
+        let kept = |n: NodeId| {
+            std::iter::once(n)
+                .chain(dom.ancestors(n).take_while(|&a| a != shared))
+                .all(|a| {
+                    c.drop[a] == Drop::No
+                        && !matches!(c.hint[a], Hint::Boilerplate | Hint::Comments)
+                })
+        };
+        if let Some(f) = hero.filter(|&f| kept(f)) {
+            has_figure = true;
+            out.push(f);
+        }
+    }
     let Some(mut cur) = dom.next_skipping_children(h1, body) else {
         return out;
     };
@@ -206,14 +233,25 @@ fn lead(dom: &Dom, c: &Cleaned, roots: &[NodeId], description: Option<&str>) -> 
             };
             continue;
         }
-        let is_lead = desc.is_some()
+        // A subtitle right under the headline that is a whole sentence
+        // is the standfirst, whatever the description says.
+        let subtitle = out.iter().all(|&o| dom.is(o, &tag!("figure")))
             && !skip_subtree
-            && dom.is_element(cur)
-            && (is_paragraph(dom, cur) || runs[cur])
-            && c.text_len[cur] >= 40
-            && c.link_density(cur) < 0.3
-            && build::normalise(&dom.text_content(cur))
-                .contains(probe.trim_end_matches(['…', '.']));
+            && matches!(
+                dom.name(cur),
+                Some(&tag!("h2")) | Some(&tag!("h3")) | Some(&tag!("h4"))
+            )
+            && c.links[cur] == 0
+            && build::reads_as_sentence(&dom.text_content(cur), build::STANDFIRST_WORDS);
+        let is_lead = subtitle
+            || (desc.is_some()
+                && !skip_subtree
+                && dom.is_element(cur)
+                && (is_paragraph(dom, cur) || runs[cur])
+                && c.text_len[cur] >= 40
+                && c.link_density(cur) < 0.3
+                && build::normalise(&dom.text_content(cur))
+                    .contains(probe.trim_end_matches(['…', '.'])));
         if is_lead {
             out.push(cur);
             chars += c.text_len[cur];

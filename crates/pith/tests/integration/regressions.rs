@@ -69,3 +69,109 @@ fn a_custom_inline_element_stays_inside_its_sentence() {
         "{md}"
     );
 }
+
+/// The Markdown's blocks (split at blank lines).
+fn md_blocks(md: &str) -> Vec<String> {
+    md.split("\n\n")
+        .map(|b| b.trim().to_string())
+        .filter(|b| !b.is_empty())
+        .collect()
+}
+
+/// A news page whose lead figure is `figure`, placed as `layout` says.
+fn news_with_lead_figure(figure: &str, before_headline: bool) -> String {
+    let (top, under) = if before_headline {
+        (figure, "")
+    } else {
+        ("", figure)
+    };
+    page(&format!(
+        "<main><article>{top}<header><h1>Harbour pier to be rebuilt</h1>\
+         <p class=\"byline\">By Ann Lee</p></header>{under}<div class=\"article-body\">{BODY}</div>\
+         </article></main>"
+    ))
+}
+
+/// The block after the headline and the date: the example's lead line.
+fn lead_line(html: &str) -> String {
+    let md = markdown(html);
+    let b = md_blocks(&md);
+    assert_eq!(b[0], "# Harbour pier to be rebuilt", "{md}");
+    assert_eq!(b[1], "March 5, 2024", "the date, from the URL");
+    b[2].clone()
+}
+
+#[test]
+fn lead_figures_give_the_caption_then_the_credit_in_bold() {
+    let cases = [
+        // A credit element, its label left out.
+        "<figure><img src=\"/a.jpg\"><figcaption>The north pier after the storm in March. \
+         <span class=\"credit\">Photo: Jo Hale / Island Post</span></figcaption></figure>",
+        // A credit in the caption's text, glued to it by the page's markup.
+        "<figure><img src=\"/a.jpg\"><figcaption><span>The north pier after the storm in \
+         March.</span><span>Photo : Jo Hale / Island Post</span></figcaption></figure>",
+        // Agency style: names joined by slashes after the last sentence.
+        "<figure><img src=\"/a.jpg\"><figcaption>The north pier after the storm in March. \
+         Jo Hale / Island Post</figcaption></figure>",
+        // The caption hidden from screen readers (they read a copy), and
+        // a "Credit…" label beside the name.
+        "<figure><img src=\"/a.jpg\"><figcaption><span aria-hidden=\"true\">The north pier \
+         after the storm in March.</span><span itemprop=\"copyrightHolder\"><span>Credit...</span>\
+         <span>Jo Hale / Island Post</span></span></figcaption></figure>",
+    ];
+    for (i, fig) in cases.iter().enumerate() {
+        for before in [false, true] {
+            let line = lead_line(&news_with_lead_figure(fig, before));
+            assert_eq!(
+                line, "The north pier after the storm in March. **Jo Hale / Island Post**",
+                "case {i}, figure before the headline: {before}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_caption_credit_in_parentheses_or_a_wordpress_caption_is_split_too() {
+    let html = page(&format!(
+        "<article><h1>Harbour pier to be rebuilt</h1><div class=\"entry-content\">{BODY}\
+         <div class=\"wp-caption\"><img src=\"/e.jpg\"><p class=\"wp-caption-text\">The \
+         commission's chair, Ruth Ade (Photo: Harbour Board)</p></div></div></article>"
+    ));
+    let md = markdown(&html);
+    assert!(
+        md.contains("The commission's chair, Ruth Ade **Harbour Board**"),
+        "{md}"
+    );
+}
+
+#[test]
+fn a_file_name_is_not_a_caption() {
+    let html = page(&format!(
+        "<article><h1>Harbour pier to be rebuilt</h1>{BODY}<figure><img src=\"/c.jpg\">\
+         <figcaption>IMG_20230512_101512.JPG</figcaption></figure></article>"
+    ));
+    let md = markdown(&html);
+    assert!(!md.contains("IMG_2023"), "{md}");
+}
+
+#[test]
+fn a_standfirst_set_as_a_subtitle_is_a_paragraph() {
+    let standfirst = "Councillors voted 31 to 9 for a floating array of panels on the water.";
+    // Under the headline, in the header.
+    let html = page(&format!(
+        "<article><header><h1>Harbour pier to be rebuilt</h1><h2 class=\"subtitle\">{standfirst}\
+         </h2></header><div class=\"article-body\">{BODY}</div></article>"
+    ));
+    let b = md_blocks(&markdown(&html));
+    assert_eq!(b[2], standfirst, "{b:?}");
+    // At the top of the body.
+    let html = page(&format!(
+        "<article><h1>Harbour pier to be rebuilt</h1><div class=\"article-body\">\
+         <h2>{standfirst}</h2>{BODY}<h2>What happens next</h2><p>The county will vote on its \
+         share of the cost in June, after the budget has been set.</p></div></article>"
+    ));
+    let md = markdown(&html);
+    assert!(md.contains(&format!("\n\n{standfirst}\n\n")), "{md}");
+    // A section title further down stays a heading.
+    assert!(md.contains("## What happens next"), "{md}");
+}
