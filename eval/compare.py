@@ -10,6 +10,10 @@ summarised, never shown page by page: it is for scoring, not for study.
 import sys
 from collections import defaultdict
 
+# Sets whose per-page score counts errors (snippets wrong, structure
+# features mismatched): lower is better. Elsewhere higher is better.
+LOWER_IS_BETTER = {"trafilatura-eval", "defuddle"}
+
 
 def half_of(pid):
     """pith-eval's split (FNV-1a of the id, top bit), for older files."""
@@ -43,7 +47,9 @@ def main():
     groups = defaultdict(list)
     for key, (a, half) in after.items():
         b = before.get(key, (a, half))[0]
-        groups[(key[0], half)].append((a - b, key[1], b, a))
+        gain = (b - a) if key[0] in LOWER_IS_BETTER else (a - b)
+        groups[(key[0], half)].append((gain, key[1], b, a))
+    print("(up: pages that got better; trafilatura-eval and defuddle count errors per page)")
     print(f"{'set':22} {'half':8} {'pages':>5} {'before':>7} {'after':>7} {'up':>4} {'down':>4}")
     for (s, half) in sorted(groups):
         g = groups[(s, half)]

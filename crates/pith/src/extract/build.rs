@@ -738,15 +738,9 @@ impl<'a> Builder<'a> {
     }
 
     /// Does the element flow in a line of text: inside a paragraph-like
-    /// element, or right beside words? Class words may drop a block (a
-    /// share bar, a tag list), never words of a sentence: auto-linkers
-    /// give links ids such as `auto-tag_…`.
+    /// element, or right beside words?
     fn in_running_text(&self, id: NodeId) -> bool {
         let dom = self.dom;
-        let words = |n: Option<NodeId>| {
-            n.and_then(|n| dom.text(n))
-                .is_some_and(|t| t.chars().any(char::is_alphanumeric))
-        };
         dom.parent(id).is_some_and(|p| {
             dom.name(p).is_some_and(|n| {
                 matches!(
@@ -763,8 +757,20 @@ impl<'a> Builder<'a> {
                         | tag!("blockquote")
                 ) || is_inline(n)
             })
-        }) || words(dom.prev_sibling(id))
-            || words(dom.next_sibling(id))
+        }) || self.beside_words(id)
+    }
+
+    /// Is a word of text right before or after the element: the element
+    /// is part of a sentence ("expertise with <a>the board</a>, after"),
+    /// not one of the boxes a paragraph is built of (a caption span and a
+    /// credit span side by side).
+    fn beside_words(&self, id: NodeId) -> bool {
+        let dom = self.dom;
+        let words = |n: Option<NodeId>| {
+            n.and_then(|n| dom.text(n))
+                .is_some_and(|t| t.chars().any(char::is_alphanumeric))
+        };
+        words(dom.prev_sibling(id)) || words(dom.next_sibling(id))
     }
 
     /// A custom element (`<private-company>`) laid out as browsers do by
@@ -947,7 +953,7 @@ impl<'a> Builder<'a> {
             return false;
         }
         let inline = dom.name(id).is_some_and(is_inline) || self.is_custom_inline(id);
-        if inline && c.hint[id] != Hint::None && self.in_running_text(id) {
+        if inline && c.hint[id] != Hint::None && self.beside_words(id) {
             return false;
         }
         match c.hint[id] {

@@ -776,12 +776,56 @@ fn select_inner(
     let top_chain = chain_score(top);
     let threshold = (top_chain * 0.2).max(10.0);
     let top_class = dom.attr(top, "class").filter(|c| !c.is_empty());
+    // The article's opening paragraphs in a box of their own before the
+    // body (`section.intro` + `section.content`): a short lead scores far
+    // below a fifth of a long body, yet it is the article's start. The
+    // siblings right before the body, back to the headline, that hold
+    // prose with few links join it; pictures and empty boxes between are
+    // passed over.
+    let mut lead_boxes = Vec::new();
+    let mut prev = dom.prev_sibling(top);
+    while let Some(x) = prev {
+        prev = dom.prev_sibling(x);
+        if !dom.is_element(x) || excluded[x] {
+            continue;
+        }
+        // The headline, or a box holding it, is where the article starts.
+        let headline = |n: NodeId| matches!(dom.name(n), Some(&tag!("h1")) | Some(&tag!("h2")));
+        if headline(x)
+            || dom.is(x, &tag!("header"))
+            || dom.descendants(x).any(headline)
+            // A lead is a box or two, not a column of them.
+            || lead_boxes.len() >= 2
+        {
+            break;
+        }
+        // Empty boxes, captions, and pictures with a caption's worth of
+        // text (300 characters: a sentence or two) are passed over.
+        if c.text_len[x] == 0
+            || c.hint[x] == Hint::Caption
+            || (c.text_len[x] < 300 && dom.find(x, &tag!("img")).is_some())
+        {
+            continue;
+        }
+        let prose = has_score[x]
+            && c.text_len[x] >= 80
+            && c.link_density(x) < 0.2
+            && !matches!(c.hint[x], Hint::Meta | Hint::Boilerplate | Hint::Comments);
+        if !prose {
+            break;
+        }
+        lead_boxes.push(x);
+    }
     for s in dom.children(parent) {
         if s == top {
             roots.push(s);
             continue;
         }
         if excluded[s] || !dom.is_element(s) {
+            continue;
+        }
+        if lead_boxes.contains(&s) {
+            roots.push(s);
             continue;
         }
         let mut bonus = 0.0;

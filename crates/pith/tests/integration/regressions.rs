@@ -175,3 +175,30 @@ fn a_standfirst_set_as_a_subtitle_is_a_paragraph() {
     // A section title further down stays a heading.
     assert!(md.contains("## What happens next"), "{md}");
 }
+
+#[test]
+fn a_lead_section_before_a_long_body_section_is_kept() {
+    let part = |i: usize| {
+        format!(
+            "<p>Part {i} of the review goes through the handling, the brakes and the seats, \
+             and compares each with the model it replaces, which sold well for a decade.</p>"
+        )
+    };
+    let body: String = (0..30).map(part).collect();
+    let html = page(&format!(
+        "<main><article><div class=\"headline-box\"><h1>Road test: the new estate</h1></div>\
+         <div class=\"pic\"><img src=\"/car.jpg\"><p>The estate on a test track.</p></div>\
+         <section class=\"intro\"><p>The first thing you notice is the quiet: at motorway speed \
+         the cabin is calmer than in cars costing twice as much.</p><p>That sets the tone for a \
+         car that does almost everything well, and costs less than its main rivals.</p></section>\
+         <section class=\"content\">{body}</section></article></main>"
+    ));
+    let t = text(&html);
+    assert!(
+        t.starts_with("The first thing you notice is the quiet"),
+        "{t}"
+    );
+    assert!(t.contains("Part 29 of the review"));
+    // The picture's caption box before it is no part of the text.
+    assert!(!t.contains("test track"), "{t}");
+}
