@@ -56,6 +56,11 @@ pub struct Cleaned {
     pub commas: Vec<u32>,
     /// Number of `<a>` elements below the node.
     pub links: Vec<u32>,
+    /// An email field is below the node (a signup or contact form).
+    pub email_field: Vec<bool>,
+    /// The node is the smallest box around an email field that carries
+    /// some text (the pitch of a newsletter box, a form's notes).
+    pub email_box: Vec<bool>,
 }
 
 impl Cleaned {
@@ -82,7 +87,11 @@ pub fn clean(dom: &Dom) -> Cleaned {
         link_len: vec![0; n],
         commas: vec![0; n],
         links: vec![0; n],
+        email_field: vec![false; n],
+        email_box: vec![false; n],
     };
+    // Below a node: a box around an email field was marked already.
+    let mut box_below = vec![false; n];
     // Top-down: classify elements; a dropped subtree is not descended into.
     let mut it = dom.descendants(Dom::ROOT);
     while let Some(id) = it.next() {
@@ -99,6 +108,11 @@ pub fn clean(dom: &Dom) -> Cleaned {
     }
     // Bottom-up: text statistics.
     for &id in c.order.iter().rev() {
+        if c.email_field[id] || is_email_field(dom, id) {
+            if let Some(p) = dom.parent(id) {
+                c.email_field[p] = true;
+            }
+        }
         if c.drop[id] != Drop::No {
             continue;
         }
@@ -110,7 +124,12 @@ pub fn clean(dom: &Dom) -> Cleaned {
             c.link_len[id] = c.text_len[id];
             c.links[id] += 1;
         }
+        // Descendants are done: this node's counts are final.
+        if c.email_field[id] && !box_below[id] && c.text_len[id] >= SIGNUP_PITCH {
+            c.email_box[id] = true;
+        }
         if let Some(p) = dom.parent(id) {
+            box_below[p] |= box_below[id] || c.email_box[id];
             c.text_len[p] += c.text_len[id];
             c.link_len[p] += c.link_len[id];
             c.commas[p] += c.commas[id];
@@ -118,6 +137,55 @@ pub fn clean(dom: &Dom) -> Cleaned {
         }
     }
     c
+}
+
+/// An `<input>` for an email address: `type=email`, or a text field
+/// named or labelled for one.
+fn is_email_field(dom: &Dom, id: NodeId) -> bool {
+    if !dom.is(id, &local_name!("input")) {
+        return false;
+    }
+    let ty = dom.attr(id, "type").unwrap_or("text");
+    ty.eq_ignore_ascii_case("email")
+        || (ty.eq_ignore_ascii_case("text")
+            && ["name", "placeholder", "id"].iter().any(|a| {
+                dom.attr(id, a)
+                    .is_some_and(|v| contains_ignore_ascii_case(v, "mail"))
+            }))
+}
+
+/// Does `hay` contain `needle`, ASCII case ignored?
+pub(crate) fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    hay.as_bytes()
+        .windows(needle.len())
+        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+/// Characters of text around an email field that make its box: a line of
+/// pitch ("Get the Harbour Post every morning").
+const SIGNUP_PITCH: u32 = 30;
+
+/// Characters of text below which a box holding an email field is a
+/// signup (or contact) box: a newsletter pitch is two or three sentences;
+/// an article with a signup form inside it is longer.
+pub const SIGNUP_CHARS: u32 = 600;
+
+/// Text its container holds beyond a signup box, for the box to be a part
+/// of the container rather than the whole of it: a few sentences.
+pub const SIGNUP_BESIDE: u32 = 300;
+
+impl Cleaned {
+    /// A newsletter or contact box: an email field and a few sentences,
+    /// in a container that holds more than the box (a page whose main
+    /// text is the form is a contact page, and the form's words are its
+    /// content).
+    pub fn is_signup_box(&self, dom: &Dom, id: NodeId) -> bool {
+        self.email_box[id]
+            && self.text_len[id] < SIGNUP_CHARS
+            && dom
+                .parent(id)
+                .is_some_and(|p| self.text_len[p] >= self.text_len[id] + SIGNUP_BESIDE)
+    }
 }
 
 /// Visible characters (not whitespace) and commas in a text node.

@@ -6,7 +6,7 @@ use html5ever::LocalName;
 use url::Url;
 
 use super::caption;
-use crate::clean::{Cleaned, Drop, Hint};
+use crate::clean::{contains_ignore_ascii_case, Cleaned, Drop, Hint};
 use crate::dom::{collapse_whitespace, tag, Dom, NodeData, NodeId};
 use crate::ir::{inlines_text, Block, Figure, Image, Inline, List, Row, Table};
 use crate::metadata::Metadata;
@@ -951,6 +951,9 @@ impl<'a> Builder<'a> {
         let len = c.text_len[id];
         if self.protected.contains(&id) {
             return false;
+        }
+        if c.is_signup_box(dom, id) && !dom.name(id).is_some_and(is_inline) {
+            return true;
         }
         let inline = dom.name(id).is_some_and(is_inline) || self.is_custom_inline(id);
         if inline && c.hint[id] != Hint::None && self.beside_words(id) {
@@ -2557,13 +2560,6 @@ const BACKLINK_CLASSES: &[&str] = &[
 ];
 
 /// Does the element's class list hold one of `words`?
-/// `hay` contains `needle`, ASCII case ignored, without allocating.
-fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
-    hay.as_bytes()
-        .windows(needle.len())
-        .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
-}
-
 fn has_class_word(dom: &Dom, id: NodeId, words: &[&str]) -> bool {
     dom.attr(id, "class").is_some_and(|c| {
         c.split_whitespace()

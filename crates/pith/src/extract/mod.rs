@@ -101,7 +101,7 @@ pub fn article(dom: &Dom, meta: &Metadata, url: Option<&Url>, options: &Options)
         }
         drop_trailing_calls(&mut blocks);
         b.drop_trailing_headings(&mut blocks);
-        let len: usize = blocks.iter().map(block_text_len).sum();
+        let len = prose_len(&blocks);
         let comments = if options.comments {
             b.comments(&sel.roots)
         } else {
@@ -126,7 +126,7 @@ pub fn article(dom: &Dom, meta: &Metadata, url: Option<&Url>, options: &Options)
         // first post is what the thread is about.
         let mut b = build::Builder::new(dom, &cleaned, base.as_ref(), meta, sel.best);
         if let Some(blocks) = b.first_post(FORUM_POST_CHARS as u32) {
-            let n: usize = blocks.iter().map(block_text_len).sum();
+            let n = prose_len(&blocks);
             if n > len {
                 article = Article {
                     blocks,
@@ -148,6 +148,17 @@ pub fn article(dom: &Dom, meta: &Metadata, url: Option<&Url>, options: &Options)
         article: Some(article),
         confidence,
     }
+}
+
+/// Visible characters of the article's text, figures left out: a pass
+/// that found only pictures with their captions and credits ("amazon /
+/// istock / …") found no article, and the next pass must get its chance.
+fn prose_len(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .filter(|b| !matches!(b, Block::Figure(_)))
+        .map(block_text_len)
+        .sum()
 }
 
 /// The standfirst: prose between the headline and the selected body, when
@@ -610,6 +621,7 @@ fn select_inner(
         let parent_ex = dom.parent(id).is_some_and(|p| excluded[p]);
         excluded[id] = parent_ex
             || c.drop[id] != Drop::No
+            || c.is_signup_box(dom, id)
             || (strict && matches!(c.hint[id], Hint::Boilerplate | Hint::Comments));
     }
     let teaser = teaser_items(dom, c);

@@ -202,3 +202,52 @@ fn a_lead_section_before_a_long_body_section_is_kept() {
     // The picture's caption box before it is no part of the text.
     assert!(!t.contains("test track"), "{t}");
 }
+
+#[test]
+fn a_page_is_not_its_picture_credits() {
+    // A credited gallery, and the review under a class word the strict
+    // pass distrusts: the credits alone are no article.
+    let figs: String = (0..8)
+        .map(|i| {
+            format!(
+                "<figure><img src=\"/k{i}.jpg\"><figcaption><span class=\"credit\">amazon / \
+                 istock / Studio Number {i}</span></figcaption></figure>"
+            )
+        })
+        .collect();
+    let html = page(&format!(
+        "<main><div class=\"gallery-wrap\"><div class=\"gallery\">{figs}</div></div>\
+         <div class=\"has-sidebar\"><div class=\"sidebar-main review\"><p>The new kettle boils \
+         a litre in under three minutes and switches itself off when it runs dry.</p><p>It keeps \
+         water hot for an hour, which matters in a busy kitchen, and it is quiet.</p></div></div></main>"
+    ));
+    let t = text(&html);
+    assert!(t.starts_with("The new kettle boils a litre"), "{t}");
+}
+
+#[test]
+fn a_newsletter_box_is_not_the_article() {
+    let more = "<p>The county has agreed to pay a third of the cost, the rest coming from the \
+        harbour reserve and a loan.</p><p>A public meeting on the design will be held at the \
+        harbour office next month, the chair added.</p>";
+    let html = page(&format!(
+        "<main><div class=\"post-content js-share-tracking\"><h1>Harbour pier to be rebuilt</h1>\
+         {BODY}{more}</div><div class=\"box\"><h3>Get the Harbour Post every morning</h3><p>Our \
+         editors pick the day's most important stories, from the council chamber to the quayside, \
+         and send them to you before breakfast.</p><p>It is free, and you can unsubscribe at any \
+         time.</p><form><input type=\"email\" placeholder=\"Email address\"><button>Sign me up\
+         </button></form></div></main>"
+    ));
+    let t = text(&html);
+    assert!(t.starts_with("The harbour commission voted"), "{t}");
+    assert!(!t.contains("Our editors pick"), "{t}");
+    // The same box inside the article goes too; the article stays.
+    let html = page(&format!(
+        "<article><h1>Harbour pier to be rebuilt</h1>{BODY}<div class=\"promo-box\"><p>Get the \
+         Harbour Post every morning, free, before breakfast.</p><input type=\"email\"></div>\
+         {more}</article>"
+    ));
+    let t = text(&html);
+    assert!(!t.contains("before breakfast"), "{t}");
+    assert!(t.contains("public meeting on the design"), "{t}");
+}
