@@ -567,10 +567,7 @@ impl Dom {
     /// side are separate words ("<a>Jane Doe</a><span>vor 3 Tagen</span>").
     pub fn spaced_text(&self, id: NodeId) -> String {
         let mut raw = String::new();
-        self.for_each_text(id, |t| {
-            raw.push_str(t);
-            raw.push(' ');
-        });
+        self.for_each_text(id, |t| push_word(&mut raw, t));
         collapse_whitespace(&raw)
     }
 
@@ -588,6 +585,37 @@ impl Dom {
 /// nothing. Returns the input unchanged when there is nothing to cut.
 pub fn strip_script_bodies(html: &str) -> std::borrow::Cow<'_, str> {
     prescan::strip_script_bodies(html)
+}
+
+/// Scripts written without spaces between words: Han, kana, and CJK
+/// punctuation and full-width forms.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3000..=0x303F // CJK punctuation
+        | 0x3040..=0x30FF // hiragana, katakana
+        | 0x3400..=0x4DBF // Han extension A
+        | 0x4E00..=0x9FFF // Han
+        | 0xF900..=0xFAFF // Han compatibility
+        | 0xFF00..=0xFFEF // full-width forms
+        | 0x20000..=0x2FFFF // Han extensions
+    )
+}
+
+/// Append `part` to `out` as a separate word: after a space, except
+/// between two CJK characters, since those scripts write no spaces
+/// (`<span>港の</span><span>桟橋</span>` is one word, "港の桟橋").
+pub fn push_word(out: &mut String, part: &str) {
+    let before = out.trim_end().chars().next_back();
+    let after = part.trim_start().chars().next();
+    let joined = before.is_some_and(is_cjk) && after.is_some_and(is_cjk);
+    if !out.is_empty() && !joined {
+        out.push(' ');
+    } else if joined {
+        out.truncate(out.trim_end().len());
+        out.push_str(part.trim_start());
+        return;
+    }
+    out.push_str(part);
 }
 
 /// Collapse runs of whitespace to one space and trim both ends.

@@ -99,7 +99,7 @@ fn scan_tag(b: &[u8], mut i: usize, cap: usize, mut on_name: impl FnMut(usize, u
                     };
                 } else {
                     attrs += 1;
-                    if attrs == cap + 1 {
+                    if attrs > cap && cut_at.is_none() {
                         cut_at = Some(i);
                     }
                     name_start = i;
@@ -142,7 +142,7 @@ fn scan_tag(b: &[u8], mut i: usize, cap: usize, mut on_name: impl FnMut(usize, u
                     };
                 } else {
                     attrs += 1;
-                    if attrs == cap + 1 {
+                    if attrs > cap && cut_at.is_none() {
                         cut_at = Some(i);
                     }
                     name_start = i;

@@ -651,6 +651,27 @@ static KICKER: Needles = Needles::new(&[
     "flag",
 ]);
 
+/// The text of heading `h` when the heading is one link to the site's
+/// home page (`/`, or the page's host with no path): the site's name.
+fn home_link_text(dom: &Dom, h: NodeId, url: Option<&url::Url>) -> Option<String> {
+    let a_tag = crate::dom::tag!("a");
+    let mut links = dom.find_all(h, &a_tag);
+    let (a, None) = (links.next()?, links.next()) else {
+        return None;
+    };
+    let href = dom.attr(a, "href")?.trim();
+    let home = href == "/"
+        || resolve(href, url)
+            .and_then(|u| url::Url::parse(&u).ok())
+            .is_some_and(|u| {
+                u.path() == "/"
+                    && u.query().is_none()
+                    && url.is_some_and(|page| page.host_str() == u.host_str())
+            });
+    let text = dom.text_content(a);
+    (home && !text.is_empty() && text == dom.text_content(h)).then_some(text)
+}
+
 /// The text of a headline element without its kicker ("Climate: " in a
 /// separate span), with the pieces of a split headline joined by a space.
 fn headline_text(dom: &Dom, id: NodeId) -> String {
@@ -681,7 +702,11 @@ fn headline_parts(dom: &Dom, id: NodeId) -> String {
             .skip_while(|t| !t.chars().any(char::is_alphanumeric))
             .collect();
         if !kept.is_empty() {
-            return kept.join(" ");
+            let mut joined = String::new();
+            for k in &kept {
+                crate::dom::push_word(&mut joined, k);
+            }
+            return joined;
         }
     }
     dom.text_content(id)
@@ -957,6 +982,13 @@ pub(crate) fn extract_noted(dom: &Dom, ctx: &Context<'_>) -> (Metadata, Notes) {
     if let Some(t) = page.get(&["twitter:site"]) {
         sites.push(t.trim_start_matches('@').to_string());
     }
+    // A blog theme's logo: an `<h1>` whose text is a link to the home page.
+    let home_name = page
+        .h1s
+        .iter()
+        .take(8)
+        .find_map(|&h| home_link_text(dom, h, ctx.url));
+    sites.extend(home_name);
 
     // Title.
     let h1s: Vec<(NodeId, String)> = page

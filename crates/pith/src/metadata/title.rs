@@ -14,14 +14,21 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+pub(crate) use crate::dom::is_cjk;
+
 /// Separators between a headline and a site name.
+/// CJK titles separate without spaces: full-width bars `｜` and colons `：`
+/// always; `_`, `-` and `－` too, but only between CJK characters (see
+/// [`split`]: elsewhere they join words).
 static SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\s+[|\-–—·•»«›‹/\\~:]{1,2}\s+|\s*\|\s*|\s+::\s+|:\s+").expect("valid regex")
+    Regex::new(r"\s+[|\-–—·•»«›‹/\\~:]{1,2}\s+|\s*[|｜│]\s*|\s+::\s+|:\s+|\s*：\s*|[_\-－]")
+        .expect("valid regex")
 });
 
 /// Separators that end a headline in `<title>` (no colon: "Brexit: what now" is one headline).
-static SUFFIX_SEPARATOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\s+[|\-–—·•»«›‹/\\~:]{1,2}\s+|\s*\|\s*").expect("valid regex"));
+static SUFFIX_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s+[|\-–—·•»«›‹/\\~:]{1,2}\s+|\s*[|｜│]\s*|[_\-－]").expect("valid regex")
+});
 
 /// Lower-case letters and digits only: the comparison key for titles and site names.
 pub fn key(s: &str) -> String {
@@ -54,6 +61,14 @@ fn split(t: &str, re: &Regex) -> Vec<(usize, usize)> {
                 .next()
                 .is_none_or(char::is_whitespace);
         if dash && before.is_some_and(|c| c.is_ascii_digit()) && number_after {
+            continue;
+        }
+        // An unspaced `_`, `-` or `－` separates only between CJK characters
+        // ("港の桟橋が再建へ_みなと日記"), never in "e-mail" or "snake_case".
+        if matches!(m.as_str(), "_" | "-" | "－")
+            && !(t[..m.start()].chars().next_back().is_some_and(is_cjk)
+                && after.chars().next().is_some_and(is_cjk))
+        {
             continue;
         }
         out.push((start, m.start()));
@@ -163,8 +178,11 @@ fn within_punctuation(k: &str, t: &str) -> bool {
     })
 }
 
+/// Words of a title. CJK text has no spaces: two characters count as a
+/// word there (most Chinese and Japanese words are one to three).
 fn words(s: &str) -> usize {
-    s.split_whitespace().count()
+    let cjk = s.chars().filter(|&c| is_cjk(c)).count();
+    s.split_whitespace().count().max(cjk.div_ceil(2))
 }
 
 /// Inputs for choosing the title.
@@ -231,7 +249,10 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
         // A metadata title that is a piece of <title>: cut <title> to it.
         return Some(t.clone());
     }
-    if let Some(t) = title_tag {
+    // A <title> that is only a domain says nothing of the page: a headline
+    // in an h1 says more. (One that is only the site's name is kept: on a
+    // web app's page, "ChatGPT", it is what the page calls itself.)
+    if let Some(t) = title_tag.filter(|t| !is_domain(t.trim())) {
         let stripped = strip_site(t, sites);
         let ps = split(&stripped, &SUFFIX_SEPARATOR);
         if ps.len() >= 2 {
@@ -260,7 +281,27 @@ pub fn choose(c: &Candidates<'_>) -> Option<String> {
         }
         return Some(stripped);
     }
-    c.h1s.iter().find(|h| words(h) >= 2).cloned()
+    c.h1s
+        .iter()
+        .find(|h| words(h) >= 2)
+        .cloned()
+        .or_else(|| title_tag.map(|t| t.trim().to_string()))
+}
+
+/// True for a bare host name ("www.example.com"): lower-case letters,
+/// digits, dots and hyphens, ending in a top-level domain of letters. A
+/// capital marks a product's name written with a dot ("Node.js").
+fn is_domain(t: &str) -> bool {
+    let labels: Vec<&str> = t.split('.').collect();
+    labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        })
+        && labels.last().is_some_and(|l| {
+            (2..=12).contains(&l.len()) && l.chars().all(|c| c.is_ascii_lowercase())
+        })
 }
 
 #[cfg(test)]
@@ -434,6 +475,22 @@ mod tests {
             )
             .as_deref(),
             Some("Weitere Digitalisierung der Kinos")
+        );
+    }
+
+    #[test]
+    fn a_domain_is_no_title() {
+        assert!(is_domain("www.example.co.uk"));
+        assert!(!is_domain("Node.js"));
+        assert!(!is_domain("v1.2"));
+        assert!(!is_domain("Example Corp. Home"));
+        assert_eq!(
+            title_only("example.com", Some("Harbour pier to be rebuilt"), &[]).as_deref(),
+            Some("Harbour pier to be rebuilt")
+        );
+        assert_eq!(
+            title_only("example.com", None, &[]).as_deref(),
+            Some("example.com")
         );
     }
 }

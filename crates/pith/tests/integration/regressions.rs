@@ -251,3 +251,67 @@ fn a_newsletter_box_is_not_the_article() {
     assert!(!t.contains("before breakfast"), "{t}");
     assert!(t.contains("public meeting on the design"), "{t}");
 }
+
+fn japanese_post(title: &str, h1: &str) -> String {
+    format!(
+        "<!DOCTYPE html><html lang=\"ja\"><head><meta charset=\"utf-8\"><title>{title}</title></head>\
+         <body><header><h1><a href=\"/\">みなと日記</a></h1></header><article><h2>{h1}</h2>\
+         <p>港の北桟橋は三月の嵐で壊れてから閉鎖されていたが、火曜日の委員会で再建が決まった。\
+         工事は春に始まり、十八か月かかる見込みだという。</p>\
+         <p>漁船はその間、南岸壁を使う。桟橋の再開を求めてきた住民は決定を歓迎したが、\
+         なぜ承認にこれほど時間がかかったのかと問う声もあった。</p>\
+         <p>委員長は、費用は四百万ポンドで、国の補助金と港の積立金でまかなうと説明した。\
+         残りの工事計画は来月の会合で示される。</p></article></body></html>"
+    )
+}
+
+#[test]
+fn site_names_after_cjk_separators_leave_the_title() {
+    // Chinese and Japanese titles separate the site name without spaces:
+    // `_`, a full-width bar or colon. Those are separators only between CJK
+    // characters; "e-mail" and "snake_case" stay whole.
+    for title in [
+        "港の桟橋が再建へ_みなと日記",
+        "港の桟橋が再建へ｜みなと日記",
+        "港の桟橋が再建へ - みなと日記",
+    ] {
+        let e = extract(&japanese_post(title, "港の桟橋が再建へ"));
+        assert_eq!(
+            e.metadata.title.as_deref(),
+            Some("港の桟橋が再建へ"),
+            "{title}"
+        );
+    }
+    let e = extract(
+        &page(&format!(
+            "<article><h1>Why e-mail still wins</h1>{BODY}</article>"
+        ))
+        .replace("Harbour pier to be rebuilt", "Why e-mail still wins"),
+    );
+    assert_eq!(e.metadata.title.as_deref(), Some("Why e-mail still wins"));
+}
+
+#[test]
+fn japanese_headlines_split_across_elements_get_no_spaces() {
+    // A headline in several spans ("港の" + "桟橋が再建へ") is one phrase in a
+    // script that writes no spaces.
+    let html = japanese_post(
+        "港の桟橋が再建へ",
+        "<span>港の</span><span>桟橋が再建へ</span>",
+    )
+    .replace(
+        "<h1><a href=\"/\">みなと日記</a></h1>",
+        "<p><a href=\"/\">みなと日記</a></p>",
+    )
+    .replace("h2>", "h1>");
+    let e = extract(&html);
+    assert_eq!(e.metadata.title.as_deref(), Some("港の桟橋が再建へ"));
+}
+
+#[test]
+fn a_title_that_is_only_a_domain_gives_way_to_the_headline() {
+    // Blog themes set the blog's name as an `<h1>` linking to `/`: that h1 is
+    // no headline, and a `<title>` that is only a domain is no title.
+    let e = extract(&japanese_post("minato-nikki.jp", "港の桟橋が再建へ").replace("h2>", "h1>"));
+    assert_eq!(e.metadata.title.as_deref(), Some("港の桟橋が再建へ"));
+}
