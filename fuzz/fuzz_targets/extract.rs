@@ -14,8 +14,18 @@
 //! `cargo +nightly fuzz run extract fuzz/artifacts/extract/<file>` and turn
 //! it into a case in `crates/pith/tests/integration/robustness.rs`.
 //!
-//! The first input byte picks the options, so the URL, comments and
-//! caller-charset paths are fuzzed too; the rest is the page.
+//! A first byte below 0x20 that is not whitespace picks the options, so
+//! the URL, comments and caller-charset paths are fuzzed too; the rest is
+//! the page. Any other input (every HTML seed: `<`, a BOM, a letter) is the
+//! page itself, with the default options, so seeds are fuzzed as HTML.
+//!
+//! Seed it from the evaluation pages and the hostile shapes as well:
+//!
+//! ```text
+//! for f in ../shared/data/*/html/*.gz ../shared/data/*/pages/*/*.gz; do
+//!   zcat "$f" | head -c 262144 > "fuzz/corpus/extract/$(basename "$f" .gz)"; done
+//! cargo run --release -p pith-eval --bin hostile -- --write-corpus fuzz/corpus/extract
+//! ```
 
 #![no_main]
 
@@ -24,8 +34,8 @@ use pith::{LinkMode, Options, RenderOptions};
 
 fuzz_target!(|data: &[u8]| {
     let (flags, page) = match data.split_first() {
-        Some((&f, rest)) => (f, rest),
-        None => (0, data),
+        Some((&f, rest)) if f < 0x20 && !matches!(f, b'\t' | b'\n' | b'\r' | 0x0c) => (f, rest),
+        _ => (0, data),
     };
     let charset = match (flags >> 2) & 3 {
         1 => Some("windows-1252"),

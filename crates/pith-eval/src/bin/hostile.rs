@@ -1,6 +1,7 @@
 //! `hostile`: pith on hostile page shapes, each at two sizes 4x apart.
 //!
 //! `cargo run --release -p pith-eval --bin hostile -- [--shape NAME]... [--markdown FILE] [--json FILE]`
+//! (`--write-corpus DIR` writes each shape's page for the fuzzer instead)
 //!
 //! For each shape of `pith-hostile` and each size: the input's size, the
 //! time of `pith::extract` plus the Markdown rendering (the best of
@@ -40,6 +41,10 @@ struct Args {
     /// Write the results as JSON.
     #[arg(long)]
     json: Option<PathBuf>,
+    /// Write each shape at its small size into this folder (a fuzz corpus)
+    /// and exit without measuring.
+    #[arg(long)]
+    write_corpus: Option<PathBuf>,
 }
 
 #[derive(Serialize, Clone)]
@@ -146,6 +151,14 @@ fn kept(r: &Run) -> &'static str {
 
 fn main() -> Result<()> {
     let args = Args::parse();
+    if let Some(dir) = &args.write_corpus {
+        std::fs::create_dir_all(dir)?;
+        for shape in pith_hostile::shapes() {
+            let path = dir.join(format!("hostile-{}.html", shape.name));
+            std::fs::write(&path, shape.page(shape.base))?;
+        }
+        return Ok(());
+    }
     let mut results = Vec::new();
     for shape in pith_hostile::shapes() {
         if !args.shapes.is_empty() && !args.shapes.iter().any(|s| s == shape.name) {
