@@ -418,6 +418,27 @@ fn plausible(d: &DateTime, structured: bool, ctx: &Context<'_>) -> bool {
 /// A UTC value of exactly 22:00 or 23:00 is midnight in a UTC+1/+2 time
 /// zone (CMSs that store dates without time convert them so): the day meant
 /// is the next one.
+/// Whether a URL's day `u` may be the publication day when the page's
+/// metadata say `p`. A URL is written once, when the story is first saved
+/// (its slug and folder), so it may be days before a republished or
+/// refreshed stamp; it is never after the story went out. A later URL day
+/// is possible only when a time zone explains it: the stamp's instant falls
+/// on the URL's day in a zone where news is published, up to UTC+12 (New
+/// Zealand; the islands at +13 and +14 publish little, and allowing them
+/// would excuse a URL a day late for every stamp after 10:00 UTC). A
+/// day-only stamp has no instant, and any offset of its day can be meant.
+fn url_day_possible(u: DateTime, p: DateTime) -> bool {
+    let (ud, pd) = (u.day_number(), p.day_number());
+    if ud <= pd {
+        return true;
+    }
+    if p.time.is_none() || p.offset.is_none() {
+        return ud - pd <= 1;
+    }
+    let latest = DateTime::from_epoch(p.epoch() + 12 * 3600);
+    ud <= latest.day_number()
+}
+
 fn local_midnight(d: DateTime) -> DateTime {
     match (d.time, d.offset) {
         (Some((h @ (22 | 23), 0, 0)), Some(0)) => {
@@ -662,6 +683,7 @@ pub fn find(
         // the URL is the draft's, its slug made before the story went out.
         if u.day_number() != p.day_number()
             && shown.is_none_or(|d| d.day_number() != p.day_number())
+            && url_day_possible(u, p)
         {
             published = Some(u);
         }

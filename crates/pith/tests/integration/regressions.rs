@@ -315,3 +315,43 @@ fn a_title_that_is_only_a_domain_gives_way_to_the_headline() {
     let e = extract(&japanese_post("minato-nikki.jp", "港の桟橋が再建へ").replace("h2>", "h1>"));
     assert_eq!(e.metadata.title.as_deref(), Some("港の桟橋が再建へ"));
 }
+
+fn dated_page(url: &str, published: &str) -> Option<String> {
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Harbour pier to be rebuilt</title>\
+         <meta property=\"article:published_time\" content=\"{published}\"></head>\
+         <body><article><h1>Harbour pier to be rebuilt</h1>{BODY}</article></body></html>"
+    );
+    let options = Options {
+        url: Some(url.into()),
+        ..Options::default()
+    };
+    let e = pith::extract(html.as_bytes(), &options).expect("extracts");
+    e.metadata.date.map(|d| d[..10].to_string())
+}
+
+#[test]
+fn a_url_day_after_the_publication_stamp_does_not_win() {
+    // A URL is written when the story is first saved: it can be older than
+    // a refreshed stamp, never newer unless a time zone explains the day.
+    let stamp = "2016-09-19T11:46:01Z";
+    let day = |url| dated_page(url, stamp);
+    assert_eq!(
+        day("https://news.example/2016/09/20/pier").as_deref(),
+        Some("2016-09-19")
+    );
+    // Earlier URL: the stamp was refreshed by a later save.
+    assert_eq!(
+        day("https://news.example/2016/09/17/pier").as_deref(),
+        Some("2016-09-17")
+    );
+    // A stamp late in the UTC day is the next day in the site's zone.
+    assert_eq!(
+        dated_page(
+            "https://news.example/2016/09/20/pier",
+            "2016-09-19T22:30:00Z"
+        )
+        .as_deref(),
+        Some("2016-09-20")
+    );
+}
