@@ -48,9 +48,40 @@ static TRAILING_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)[\s,|•·\-–—]*(?:\b(?:am|um|on|at|le|el|il|op|den|vom|(?:last\s+)?updated|published|(?:zuletzt\s+)?aktualisiert|veröffentlicht|mo|di|mi|do|fr|sa|so|mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|januar|februar|märz|juni|juli|oktober|dezember|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|hace|vor|il\s+y\s+a)\b\.?[\s,:]*)*[\s,|•·\-–—(]*$")
         .expect("valid regex")
 });
+/// Labels before a byline in Chinese and Japanese ("文・", "著者：",
+/// "取材・文／", "记者 "): written with no space before the name, so the
+/// word-bounded [`PREFIX`] cannot see them.
+static CJK_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*(?:取材[・/／]?文|文[・/／](?:写真|撮影)|文|著者|筆者|執筆者?|記者|作者|撰文|记者|文字)\s*[:：・/／|｜\s]\s*")
+        .expect("valid regex")
+});
+/// The category a "Posted by Jane Doe in News" line ends with, or the
+/// place of "By Jane Doe in Washington": " in " and a capital. ("in der",
+/// "in 't", lower-case, are particles of names.)
+static IN_PLACE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s+in\s+\p{Lu}.*$").expect("valid regex"));
+/// Follow links printed after a byline's name ("Jane Doe Twitter Email"):
+/// cut from the end of a name while two words are left.
+const FOLLOW_LINKS: &[&str] = &[
+    "twitter",
+    "facebook",
+    "linkedin",
+    "instagram",
+    "mastodon",
+    "bluesky",
+    "threads",
+    "tiktok",
+    "youtube",
+    "email",
+    "e-mail",
+    "mail",
+    "rss",
+    "website",
+    "homepage",
+];
 /// Separators between several names.
 static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\s*(?:,|;|&|\||•|·|/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bi\b|\bve\b|\bog\b|\boch\b|\boraz\b|\bи\b|\bmit\b|\bwith\b)\s*")
+    Regex::new(r"(?i)\s*(?:,|，|、|;|&|\||•|·|/|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b|\bi\b|\bve\b|\bog\b|\boch\b|\boraz\b|\bи\b|\bmit\b|\bwith\b)\s*")
         .expect("valid regex")
 });
 /// Bylines that name no person. "Redaktion" is not among them: German sites
@@ -139,6 +170,7 @@ pub fn clean(raw: &str) -> Vec<String> {
         Some(i) => TRAILING_WORD.replace(&s[..i], "").to_string(),
         None => s,
     };
+    let s = CJK_LABEL.replace(&s, "");
     let s = NOISE.replace_all(&s, " ");
     let mut out = Vec::new();
     for piece in SPLIT.split(&s) {
@@ -175,11 +207,20 @@ pub fn clean(raw: &str) -> Vec<String> {
         let keeps_name = unroled.is_empty()
             || (unroled.split_whitespace().count() >= 2
                 && !unroled.starts_with(|c: char| c.is_lowercase()));
-        let p = if keeps_name {
+        let mut p = if keeps_name {
             unroled
         } else {
             super::clean_text(&p)
         };
+        // "Posted by Jane Doe in Valve": the category goes, when a person's
+        // name of two words or more is left before it.
+        if let Some(m) = IN_PLACE.find(&p) {
+            let before = &p[..m.start()];
+            if before.split_whitespace().count() >= 2 && person_shaped(before) {
+                p.truncate(m.start());
+            }
+        }
+        let p = without_follow_links(&p);
         let p = p.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'' && c != ')');
         // "Jr." and initials keep their period; a sentence's full stop goes.
         let last_len = p.rsplit(' ').next().map_or(0, |w| w.chars().count());
@@ -193,6 +234,20 @@ pub fn clean(raw: &str) -> Vec<String> {
         }
     }
     dedupe(out)
+}
+
+/// `name` without the follow links after it ([`FOLLOW_LINKS`]), while two
+/// words are left.
+fn without_follow_links(name: &str) -> String {
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    while words.len() > 2
+        && words
+            .last()
+            .is_some_and(|w| FOLLOW_LINKS.iter().any(|f| w.eq_ignore_ascii_case(f)))
+    {
+        words.pop();
+    }
+    words.join(" ")
 }
 
 /// A plausible person (or organisation) name.
@@ -723,6 +778,29 @@ mod tests {
         assert_eq!(clean("Jane Doe | Reporter"), ["Jane Doe"]);
         assert_eq!(clean("admin"), Vec::<String>::new());
         assert_eq!(clean("Jane Doe; jane doe"), ["Jane Doe"]);
+    }
+
+    #[test]
+    fn byline_debris_after_the_name_goes() {
+        // Follow links printed after the name, and the category a
+        // "Posted by … in …" line ends with.
+        assert_eq!(clean("By Jane Smith Twitter"), ["Jane Smith"]);
+        assert_eq!(clean("Jane Smith LinkedIn Email"), ["Jane Smith"]);
+        assert_eq!(clean("Posted by Jane Smith in Valve"), ["Jane Smith"]);
+        assert_eq!(clean("By Jane Smith in Washington"), ["Jane Smith"]);
+        // Not when what is left is no person's name.
+        assert!(clean("Ein Bericht über das Projekt in Kooperation").is_empty());
+        // A name that ends in such a word when nothing else is left stays.
+        assert_eq!(clean("Malcolm X"), ["Malcolm X"]);
+    }
+
+    #[test]
+    fn cjk_byline_labels_go() {
+        assert_eq!(clean("文・山田太郎"), ["山田太郎"]);
+        assert_eq!(clean("著者：山田太郎"), ["山田太郎"]);
+        assert_eq!(clean("取材・文／山田太郎"), ["山田太郎"]);
+        assert_eq!(clean("记者 张三"), ["张三"]);
+        assert_eq!(clean("文／山田太郎、佐藤花子"), ["山田太郎", "佐藤花子"]);
     }
 
     #[test]

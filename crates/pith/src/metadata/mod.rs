@@ -45,7 +45,9 @@
 //!   a CMS login, a web agency, a desk, a domain) is credited only when the
 //!   page shows it. A first name alone in metadata is completed from a byline
 //!   or author box that prints the full name; a one-name meta gives way to
-//!   a byline naming that writer and others. After extraction, a signature
+//!   a byline naming that writer and others; metadata names none of which
+//!   the page shows (a publisher's name in `<meta name=author>`) give way to
+//!   a byline of persons. After extraction, a signature
 //!   closing the article (a bold name, "Text: …", "Von:" then the name)
 //!   replaces a site-named author, or metadata names the page never shows
 //!   (`author::from_signature`).
@@ -1224,6 +1226,16 @@ pub(crate) fn extract_noted(dom: &Dom, ctx: &Context<'_>) -> (Metadata, Notes) {
             && shown.iter().all(|n| author::person_shaped(n))
         {
             authors = shown;
+        }
+    }
+    if from_metadata && !authors.is_empty() && !authors.iter().any(|n| shown.contains(n)) {
+        // Metadata names no one the page shows (the publisher's or a CMS
+        // account's name in `<meta name=author>`, "Condé Nast" over a story
+        // signed "By Jane Smith"): a byline on the page naming persons is
+        // what readers see, and wins.
+        let byline = author::from_markup(dom, &page, &window);
+        if !byline.is_empty() && byline.iter().all(|n| author::person_shaped(n)) {
+            authors = byline;
         }
     }
     // Whether the authors are only the fallbacks (the site's own name, a

@@ -355,3 +355,60 @@ fn a_url_day_after_the_publication_stamp_does_not_win() {
         Some("2016-09-20")
     );
 }
+
+fn bylined(head: &str, byline: &str) -> Vec<String> {
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"en\"><head><title>Harbour pier to be rebuilt</title>{head}\
+         </head><body><article><h1>Harbour pier to be rebuilt</h1>{byline}{BODY}</article>\
+         </body></html>"
+    );
+    extract(&html).metadata.authors
+}
+
+#[test]
+fn a_publisher_in_the_author_meta_gives_way_to_the_byline() {
+    // The group's name in `<meta name=author>`, never shown on the page,
+    // over a story the page signs.
+    assert_eq!(
+        bylined(
+            "<meta name=\"author\" content=\"Condé Nast\">",
+            "<p class=\"byline\">By Jane Smith</p>"
+        ),
+        ["Jane Smith"]
+    );
+    // A meta author the page does show stays.
+    assert_eq!(
+        bylined(
+            "<meta name=\"author\" content=\"Jane Smith\">",
+            "<p class=\"byline\">By Jane Smith and John Roe</p>"
+        ),
+        ["Jane Smith", "John Roe"]
+    );
+}
+
+#[test]
+fn byline_debris_is_not_part_of_the_name() {
+    assert_eq!(
+        bylined(
+            "",
+            "<div class=\"author\">By Jane Smith <a href=\"https://social.example/js\">Twitter</a></div>"
+        ),
+        ["Jane Smith"]
+    );
+    assert_eq!(
+        bylined(
+            "",
+            "<div class=\"byline\">Posted by Jane Smith in Valve</div>"
+        ),
+        ["Jane Smith"]
+    );
+}
+
+#[test]
+fn a_japanese_byline_label_is_not_part_of_the_name() {
+    let html = japanese_post("港の桟橋が再建へ", "港の桟橋が再建へ").replace(
+        "<article><h2>",
+        "<article><div class=\"author\">文・山田太郎</div><h2>",
+    );
+    assert_eq!(extract(&html).metadata.authors, ["山田太郎"]);
+}
