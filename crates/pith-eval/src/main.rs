@@ -41,8 +41,9 @@ struct Args {
     /// Also score other tools' outputs: DIR/<tool>/<set>.jsonl.
     #[arg(long, value_name = "DIR")]
     peers: Option<PathBuf>,
-    /// Write one line per page: set, id and its score on the set's main
-    /// measure (see `score::page_score`), to diff two runs.
+    /// Write one line per page: set, id, its score on the set's main
+    /// measure (see `score::page_score`), its half and its extraction time
+    /// in milliseconds, to diff two runs.
     #[arg(long, value_name = "PATH")]
     per_page: Option<PathBuf>,
     /// Skip the parse-only speed reference.
@@ -193,10 +194,11 @@ fn run() -> Result<i32> {
             use std::fmt::Write;
             let _ = writeln!(
                 per_page,
-                "{set}\t{}\t{:.4}\t{}",
+                "{set}\t{}\t{:.4}\t{}\t{:.3}",
                 p.id,
                 score::page_score(set, p, o),
-                half_of(&p.id)
+                half_of(&p.id),
+                o.seconds * 1e3
             );
         }
         let mut set_results = vec![result_of("pith", set, &pages, &outs)];

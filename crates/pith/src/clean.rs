@@ -92,6 +92,7 @@ pub fn clean(dom: &Dom) -> Cleaned {
     };
     // Below a node: a box around an email field was marked already.
     let mut box_below = vec![false; n];
+    let mut memo = TokenHints::default();
     // Top-down: classify elements; a dropped subtree is not descended into.
     let mut it = dom.descendants(Dom::ROOT);
     while let Some(id) = it.next() {
@@ -104,7 +105,7 @@ pub fn clean(dom: &Dom) -> Cleaned {
             it.skip_children();
             continue;
         }
-        c.hint[id] = class_hint(dom, id);
+        c.hint[id] = element_hint(el, &mut memo);
     }
     // Bottom-up: text statistics.
     for &id in c.order.iter().rev() {
@@ -328,19 +329,48 @@ pub(crate) fn is_hidden_style(style: Option<&str>) -> bool {
 
 /// The hint given by an element's class and id words (and itemprop).
 pub fn class_hint(dom: &Dom, id: NodeId) -> Hint {
-    let Some(el) = dom.element(id) else {
-        return Hint::None;
-    };
-    if let Some(ip) = el.attr("itemprop") {
+    match dom.element(id) {
+        Some(el) => element_hint(el, &mut TokenHints::default()),
+        None => Hint::None,
+    }
+}
+
+/// Hints of class and id tokens already worked out in this document: a
+/// page repeats a few hundred class names over thousands of elements, and
+/// splitting a token into words and matching them against the vocabulary
+/// costs far more than a lookup. Bounded by the number of distinct tokens,
+/// so linear in the input; keys come from the page, hence the default
+/// (collision-resistant) hasher.
+#[derive(Default)]
+struct TokenHints<'a>(std::collections::HashMap<&'a str, Hint>);
+
+impl<'a> TokenHints<'a> {
+    fn get(&mut self, token: &'a str) -> Hint {
+        *self.0.entry(token).or_insert_with(|| token_hint(token))
+    }
+}
+
+fn element_hint<'a>(el: &'a crate::dom::Element, memo: &mut TokenHints<'a>) -> Hint {
+    let mut itemprop = None;
+    let mut class = None;
+    let mut idv = None;
+    for a in &el.attrs {
+        match &*a.name.local {
+            "itemprop" => itemprop = itemprop.or(Some(&*a.value)),
+            "class" => class = class.or(Some(&*a.value)),
+            "id" => idv = idv.or(Some(&*a.value)),
+            _ => {}
+        }
+    }
+    if let Some(ip) = itemprop {
         if ip.contains("articleBody") || ip.contains("reviewBody") || ip == "text" {
             return Hint::Content;
         }
     }
     let mut hint = Hint::None;
-    for attr in ["class", "id"] {
-        let Some(v) = el.attr(attr) else { continue };
+    for v in [class, idv].into_iter().flatten() {
         for token in v.split_ascii_whitespace() {
-            let h = token_hint(token);
+            let h = memo.get(token);
             // Across class names: comments > boilerplate > content > meta,
             // so `post category-news` is content but `post share-bar` is not.
             if rank(h) > rank(hint) {
@@ -405,42 +435,9 @@ fn token_hint(token: &str) -> Hint {
             h => last = h,
         }
     });
-    // Text kept for screen readers only ("Share on Facebook", "Opens in a
-    // new window") is never article text.
-    let squashed: String = token
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if [
-        "screenreader",
-        "visuallyhidden",
-        "sronly",
-        "srtext",
-        "assistivetext",
-        "offscreen",
-    ]
-    .iter()
-    .any(|w| squashed.contains(w))
-    {
-        return Hint::Boilerplate;
-    }
-    // Author boxes: a biography and a photo after the article.
-    const AUTHOR_BOX: &[&str] = &[
-        "authorbio",
-        "authorbox",
-        "aboutauthor",
-        "abouttheauthor",
-        "authorinfo",
-        "authordetails",
-        "authordescription",
-        "authordesc",
-        "authorprofile",
-        "biography",
-        // The "Simple Author Box" plugin of WordPress.
-        "saboxplugin",
-    ];
-    if AUTHOR_BOX.iter().any(|w| squashed.contains(w)) {
+    // Screen-reader text and author boxes, compared with the token's
+    // letters and digits only, lower-cased (`sr-only`, `authorBio`).
+    if squashed_contains_any(token, &[SCREEN_READER_ONLY, AUTHOR_BOX]) {
         return Hint::Boilerplate;
     }
     if strong != Hint::None {
@@ -450,30 +447,85 @@ fn token_hint(token: &str) -> Hint {
     }
 }
 
+/// Text kept for screen readers only ("Share on Facebook", "Opens in a
+/// new window") is never article text.
+const SCREEN_READER_ONLY: &[&str] = &[
+    "screenreader",
+    "visuallyhidden",
+    "sronly",
+    "srtext",
+    "assistivetext",
+    "offscreen",
+];
+
+/// Author boxes: a biography and a photo after the article.
+const AUTHOR_BOX: &[&str] = &[
+    "authorbio",
+    "authorbox",
+    "aboutauthor",
+    "abouttheauthor",
+    "authorinfo",
+    "authordetails",
+    "authordescription",
+    "authordesc",
+    "authorprofile",
+    "biography",
+    // The "Simple Author Box" plugin of WordPress.
+    "saboxplugin",
+];
+
+/// Whether the token's ASCII letters and digits, lower-cased, contain one
+/// of the `needles` (all lower-case ASCII). No allocation: tokens longer
+/// than the buffer are compared on their first 128 such characters.
+fn squashed_contains_any(token: &str, needles: &[&[&str]]) -> bool {
+    let mut buf = [0u8; 128];
+    let mut n = 0;
+    for b in token.bytes() {
+        if b.is_ascii_alphanumeric() && n < buf.len() {
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
+        }
+    }
+    let hay = &buf[..n];
+    needles
+        .iter()
+        .flat_map(|list| list.iter())
+        .any(|w| hay.windows(w.len()).any(|win| win == w.as_bytes()))
+}
+
 /// Split a class or id value into lower-case words at non-alphanumerics and
 /// camelCase humps (`shareBar` -> `share`, `bar`).
 fn for_each_word(v: &str, mut f: impl FnMut(&str)) {
-    let mut buf = String::with_capacity(24);
+    // Words longer than the buffer are cut to it: no class word in the
+    // vocabulary comes near, and a class name is not text.
+    let mut buf = [0u8; 64];
+    let mut n = 0;
     let mut prev_lower = false;
-    for ch in v.chars() {
-        if ch.is_ascii_alphanumeric() {
-            if ch.is_ascii_uppercase() && prev_lower && !buf.is_empty() {
-                f(&buf);
-                buf.clear();
+    let mut emit = |buf: &[u8], n: &mut usize| {
+        if *n > 0 {
+            // Only ASCII letters and digits are stored.
+            if let Ok(w) = std::str::from_utf8(&buf[..*n]) {
+                f(w);
             }
-            prev_lower = ch.is_ascii_lowercase() || ch.is_ascii_digit();
-            buf.push(ch.to_ascii_lowercase());
+            *n = 0;
+        }
+    };
+    for b in v.bytes() {
+        if b.is_ascii_alphanumeric() {
+            if b.is_ascii_uppercase() && prev_lower && n > 0 {
+                emit(&buf, &mut n);
+            }
+            prev_lower = b.is_ascii_lowercase() || b.is_ascii_digit();
+            if n < buf.len() {
+                buf[n] = b.to_ascii_lowercase();
+                n += 1;
+            }
         } else {
-            if !buf.is_empty() {
-                f(&buf);
-                buf.clear();
-            }
+            emit(&buf, &mut n);
             prev_lower = false;
         }
     }
-    if !buf.is_empty() {
-        f(&buf);
-    }
+    emit(&buf, &mut n);
 }
 
 /// What one class/id word suggests. Words are matched whole or by prefix, so
@@ -717,6 +769,50 @@ mod tests {
             ["share", "bar", "article", "body"]
         );
         assert_eq!(words("c-story__text"), ["c", "story", "text"]);
+        // Non-ASCII letters separate words; a word past the buffer is cut
+        // to its start, which is what the prefix vocabulary reads.
+        assert_eq!(words("navé-bar"), ["nav", "bar"]);
+        let long = format!("sidebar{}", "x".repeat(100));
+        assert_eq!(words(&long), [&long[..64]]);
+        assert_eq!(token_hint(&long), Hint::Boilerplate);
+    }
+
+    #[test]
+    fn screen_reader_and_author_box_classes_read_through_separators() {
+        for class in [
+            "sr-only",
+            "visually_hidden",
+            "ScreenReaderText",
+            "c-authorBio",
+            "about-the-author",
+        ] {
+            assert_eq!(token_hint(class), Hint::Boilerplate, "{class}");
+        }
+        assert_eq!(token_hint("author"), Hint::Meta);
+    }
+
+    #[test]
+    fn a_repeated_class_gets_the_same_hint_on_every_element() {
+        // The per-document memo of token hints must not change any answer.
+        let d = Dom::parse(
+            r#"<div class="entry-content share-bar"></div><div class="share-bar entry-content"></div><div class="entry-content"></div><div id="entry-content" class="x"></div>"#,
+            ParseLimits::default(),
+        );
+        let c = clean(&d);
+        let divs: Vec<_> = d.find_all(Dom::ROOT, &tag!("div")).collect();
+        let hints: Vec<_> = divs.iter().map(|&id| c.hint[id]).collect();
+        assert_eq!(
+            hints,
+            [
+                Hint::Boilerplate,
+                Hint::Boilerplate,
+                Hint::Content,
+                Hint::Content
+            ]
+        );
+        for &id in &divs {
+            assert_eq!(c.hint[id], class_hint(&d, id));
+        }
     }
 
     #[test]

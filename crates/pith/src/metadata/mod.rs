@@ -1228,13 +1228,18 @@ pub(crate) fn extract_noted(dom: &Dom, ctx: &Context<'_>) -> (Metadata, Notes) {
             authors = shown;
         }
     }
-    if from_metadata && !authors.is_empty() && !authors.iter().any(|n| shown.contains(n)) {
+    if from_metadata && !authors.is_empty() {
         // Metadata names no one the page shows (the publisher's or a CMS
         // account's name in `<meta name=author>`, "Condé Nast" over a story
         // signed "By Jane Smith"): a byline on the page naming persons is
-        // what readers see, and wins.
+        // what readers see, and wins. The byline is looked for first: the
+        // page's whole text is read only when there is one to prefer.
         let byline = author::from_markup(dom, &page, &window);
-        if !byline.is_empty() && byline.iter().all(|n| author::person_shaped(n)) {
+        if !byline.is_empty()
+            && byline != authors
+            && byline.iter().all(|n| author::person_shaped(n))
+            && !authors.iter().any(|n| shown.contains(n))
+        {
             authors = byline;
         }
     }
