@@ -9,12 +9,13 @@ use serde_json::Value;
 use crate::metrics::GoldDate;
 
 /// The sets, in the order they are run.
-pub const SETS: [&str; 5] = [
+pub const SETS: [&str; 6] = [
     "scrapinghub",
     "trafilatura-eval",
     "mozilla-readability",
     "defuddle",
     "htmldate-eval",
+    "wcxb-dev",
 ];
 
 /// A metadata field of the ground truth.
@@ -58,6 +59,8 @@ pub struct Gold {
     pub date: Ann<String>,
     /// htmldate-eval's publication day, with its NaN entries.
     pub htmldate: Option<GoldDate>,
+    /// WCXB's page type (article, forum, product, ...).
+    pub page_type: Option<String>,
 }
 
 /// One page: its bytes and its ground truth.
@@ -167,6 +170,16 @@ pub fn gold_of(set: &str, v: &Value, set_dir: &Path) -> Result<Gold> {
                     }
                 },
             );
+        }
+        "wcxb-dev" => {
+            // The main content for the page's type; "" for the pages whose
+            // truth is "no content" (scored 1.0 for an empty output).
+            g.body = Some(str_field(v, "body").unwrap_or_default());
+            g.with = str_list(v, "with");
+            g.without = str_list(v, "without");
+            g.title = ann_str(v, "title", Ann::Unknown);
+            g.date = ann_str(v, "date", Ann::Unknown);
+            g.page_type = str_field(v, "page_type");
         }
         other => bail!("unknown set {other:?} (known: {})", SETS.join(", ")),
     }

@@ -2,6 +2,7 @@
 //! on the shared evaluation sets. See `eval/README.md` for the metrics.
 
 pub mod data;
+pub mod fidelity;
 pub mod gate;
 pub mod markdown;
 pub mod metrics;

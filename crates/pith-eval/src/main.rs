@@ -20,7 +20,7 @@ struct Args {
     /// Folder holding one folder per set.
     #[arg(long, default_value = "../shared/data")]
     data: PathBuf,
-    /// Run only this set (repeatable). Default: all five.
+    /// Run only this set (repeatable). Default: all six.
     #[arg(long = "set", value_name = "NAME")]
     sets: Vec<String>,
     /// Show one page (needs --set): output beside ground truth.
@@ -49,6 +49,11 @@ struct Args {
     /// Skip the parse-only speed reference.
     #[arg(long)]
     no_parse: bool,
+    /// Write the Markdown fidelity findings, one line per page with any:
+    /// set, id, half, `stray` or `glued`, and the words (see
+    /// `fidelity.rs`).
+    #[arg(long, value_name = "PATH")]
+    fidelity: Option<PathBuf>,
 }
 
 fn result_of(system: &str, set: &str, pages: &[Page], outs: &[Output]) -> SystemResult {
@@ -171,6 +176,7 @@ fn run() -> Result<i32> {
     let mut results: Vec<SystemResult> = Vec::new();
     let mut run_info = RunInfo::default();
     let mut per_page = String::new();
+    let mut fidelity = String::new();
     for set in &sets {
         let pages = data::load_set(&args.data, set, args.page.as_deref())?;
         if let Some(id) = &args.page {
@@ -200,6 +206,21 @@ fn run() -> Result<i32> {
                 half_of(&p.id),
                 o.seconds * 1e3
             );
+        }
+        for (p, o) in pages.iter().zip(&outs) {
+            use std::fmt::Write;
+            let Some(f) = &o.fidelity else { continue };
+            for (kind, words) in [("stray", &f.stray), ("glued", &f.glued)] {
+                if !words.is_empty() {
+                    let _ = writeln!(
+                        fidelity,
+                        "{set}\t{}\t{}\t{kind}\t{}",
+                        p.id,
+                        half_of(&p.id),
+                        words.join(" ")
+                    );
+                }
+            }
         }
         let mut set_results = vec![result_of("pith", set, &pages, &outs)];
         let half_results = if args.page.is_none() {
@@ -302,6 +323,9 @@ fn run() -> Result<i32> {
     }
     if let Some(p) = &args.markdown {
         std::fs::write(p, report::to_markdown(&results, &run_info))?;
+    }
+    if let Some(p) = &args.fidelity {
+        std::fs::write(p, fidelity)?;
     }
     if let Some(p) = &args.per_page {
         std::fs::write(p, per_page)?;

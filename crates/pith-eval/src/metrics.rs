@@ -22,6 +22,53 @@ pub fn tokens(s: &str) -> Vec<&str> {
     WORD.find_iter(s).map(|m| m.as_str()).collect()
 }
 
+/// WCXB's per-page score (its `evaluate.py`): lower-cased `\w+` tokens as
+/// a bag, overlap = multiset intersection; (precision, recall, F1). An
+/// empty truth scores 1 for an empty prediction and 0 otherwise; an empty
+/// prediction against a non-empty truth scores 0.
+pub fn bag_of_words(truth: &str, pred: &str) -> (f64, f64, f64) {
+    let (t, p) = (truth.to_lowercase(), pred.to_lowercase());
+    let (tt, pt) = (tokens(&t), tokens(&p));
+    if tt.is_empty() {
+        let v = if pt.is_empty() { 1.0 } else { 0.0 };
+        return (v, v, v);
+    }
+    if pt.is_empty() {
+        return (0.0, 0.0, 0.0);
+    }
+    let mut bag: HashMap<&str, i64> = HashMap::new();
+    for w in &tt {
+        *bag.entry(w).or_default() += 1;
+    }
+    let mut overlap = 0usize;
+    for w in &pt {
+        if let Some(n) = bag.get_mut(w) {
+            if *n > 0 {
+                *n -= 1;
+                overlap += 1;
+            }
+        }
+    }
+    let precision = overlap as f64 / pt.len() as f64;
+    let recall = overlap as f64 / tt.len() as f64;
+    (precision, recall, f1(precision, recall))
+}
+
+/// WCXB's snippet share: of `snippets`, the share found in `text` as a
+/// case-insensitive substring (no whitespace normalisation); 1.0 for an
+/// empty list.
+pub fn snippet_share(text: &str, snippets: &[String]) -> f64 {
+    if snippets.is_empty() {
+        return 1.0;
+    }
+    let lower = text.to_lowercase();
+    let found = snippets
+        .iter()
+        .filter(|s| lower.contains(&s.to_lowercase()))
+        .count();
+    found as f64 / snippets.len() as f64
+}
+
 /// Multiset of word 4-shingles. A text of 1–3 tokens is one shingle of all its
 /// tokens; an empty text has none.
 pub fn shingles<'a, 'b>(toks: &'b [&'a str]) -> HashMap<&'b [&'a str], u32> {

@@ -236,7 +236,67 @@ pub fn score(set: &str, pages: &[Page], outs: &[Output]) -> Metrics {
             }
             push_confusion(&mut m, &c);
         }
+        "wcxb-dev" => {
+            // WCXB's evaluate.py: plain means over pages of the per-page
+            // bag-of-words precision, recall and F1; the snippet shares;
+            // and F1 per page type. `without_avoided` is 1 - Without%, so
+            // that higher is better like every other metric.
+            let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
+            let scores: Vec<(f64, f64, f64)> = it()
+                .map(|(p, o)| metrics::bag_of_words(p.gold.body.as_deref().unwrap_or(""), &o.text))
+                .collect();
+            let col =
+                |k: usize| -> Vec<f64> { scores.iter().map(|s| [s.0, s.1, s.2][k]).collect() };
+            push(&mut m, "precision", mean(&col(0)));
+            push(&mut m, "recall", mean(&col(1)));
+            push(&mut m, "f1", mean(&col(2)));
+            let with: Vec<f64> = it()
+                .map(|(p, o)| metrics::snippet_share(&o.text, &p.gold.with))
+                .collect();
+            let without: Vec<f64> = it()
+                .map(|(p, o)| 1.0 - metrics::snippet_share(&o.text, &p.gold.without))
+                .collect();
+            push(&mut m, "with", mean(&with));
+            push(&mut m, "without_avoided", mean(&without));
+            let lower = metrics::norm_lower;
+            push_share(
+                &mut m,
+                "title",
+                share(it(), scored_title, |g, o| title_ok(g, o, lower)),
+            );
+            push_share(&mut m, "date", share(it(), scored_date, date_ok));
+            let mut types: Vec<&str> = pages
+                .iter()
+                .filter_map(|p| p.gold.page_type.as_deref())
+                .collect();
+            types.sort_unstable();
+            types.dedup();
+            for t in types {
+                let f: Vec<f64> = pages
+                    .iter()
+                    .zip(&scores)
+                    .filter(|(p, _)| p.gold.page_type.as_deref() == Some(t))
+                    .map(|(_, s)| s.2)
+                    .collect();
+                push(&mut m, &format!("f1_{t}"), mean(&f));
+            }
+        }
         _ => {}
+    }
+    // Markdown fidelity, on every set: of the pages with an article, the
+    // share whose Markdown shows a reader no stray markup, and the share
+    // whose outputs run together no words the page keeps apart.
+    let checked: Vec<&crate::fidelity::Fidelity> = outs
+        .iter()
+        .filter(|o| !o.text.is_empty() || !o.markdown.is_empty())
+        .filter_map(|o| o.fidelity.as_ref())
+        .collect();
+    if !checked.is_empty() {
+        let n = checked.len() as f64;
+        let clean = checked.iter().filter(|f| f.stray.is_empty()).count() as f64;
+        let apart = checked.iter().filter(|f| f.glued.is_empty()).count() as f64;
+        push(&mut m, "md_clean", clean / n);
+        push(&mut m, "words_apart", apart / n);
     }
     m
 }
@@ -248,6 +308,7 @@ pub fn score(set: &str, pages: &[Page], outs: &[Output]) -> Metrics {
 pub fn page_score(set: &str, p: &Page, o: &Output) -> f64 {
     match set {
         "scrapinghub" | "mozilla-readability" => page_shingles(p, o).f1(),
+        "wcxb-dev" => metrics::bag_of_words(p.gold.body.as_deref().unwrap_or(""), &o.text).2,
         "trafilatura-eval" => {
             let c = metrics::snippets(&o.text, &p.gold.with, &p.gold.without).confusion();
             (c.fn_ + c.fp) as f64

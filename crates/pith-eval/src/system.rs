@@ -36,6 +36,8 @@ pub struct Output {
     pub missing: bool,
     pub encoding: Option<&'static str>,
     pub confidence: Option<f32>,
+    /// Markdown fidelity of this page (pith only; see [`crate::fidelity`]).
+    pub fidelity: Option<crate::fidelity::Fidelity>,
 }
 
 /// What a set scores, which decides what is timed with `extract`.
@@ -124,6 +126,8 @@ pub fn run_pith(set: &str, pages: &[Page]) -> Vec<Output> {
                         Rendering::Markdown => (ex.to_text(), timed),
                         Rendering::None => (ex.to_text(), body_markdown(&ex, &ro)),
                     };
+                    let blocks = ex.article.as_ref().map_or(&[][..], |a| &a.blocks[..]);
+                    let fidelity = Some(crate::fidelity::check(&page.html, &md, &text, blocks));
                     let m = ex.metadata;
                     Output {
                         text,
@@ -138,6 +142,7 @@ pub fn run_pith(set: &str, pages: &[Page]) -> Vec<Output> {
                         missing: false,
                         encoding: Some(ex.encoding),
                         confidence: Some(ex.confidence),
+                        fidelity,
                     }
                 }
                 Err(e) => Output {
@@ -201,6 +206,7 @@ impl From<PeerLine> for Output {
             missing: false,
             encoding: None,
             confidence: None,
+            fidelity: None,
         }
     }
 }
