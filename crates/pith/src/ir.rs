@@ -96,7 +96,12 @@ impl Inline {
             Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => {
                 inlines_text_into(c, out)
             }
-            Inline::Image(_) => {}
+            // A picture between two words keeps them apart.
+            Inline::Image(_) => {
+                if !out.is_empty() && !out.ends_with(char::is_whitespace) {
+                    out.push(' ');
+                }
+            }
             Inline::LineBreak => out.push('\n'),
         }
     }

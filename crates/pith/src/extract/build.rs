@@ -44,6 +44,47 @@ pub fn block_text_len(b: &Block) -> usize {
 const NFC: icu_normalizer::ComposingNormalizerBorrowed<'static> =
     icu_normalizer::ComposingNormalizerBorrowed::new_nfc();
 
+/// Elements that browsers lay out as blocks (lines of their own).
+fn is_block_level(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        tag!("address")
+            | tag!("article")
+            | tag!("aside")
+            | tag!("blockquote")
+            | tag!("dd")
+            | tag!("details")
+            | tag!("div")
+            | tag!("dl")
+            | tag!("dt")
+            | tag!("figcaption")
+            | tag!("figure")
+            | tag!("footer")
+            | tag!("form")
+            | tag!("h1")
+            | tag!("h2")
+            | tag!("h3")
+            | tag!("h4")
+            | tag!("h5")
+            | tag!("h6")
+            | tag!("header")
+            | tag!("hr")
+            | tag!("li")
+            | tag!("main")
+            | tag!("nav")
+            | tag!("ol")
+            | tag!("p")
+            | tag!("pre")
+            | tag!("section")
+            | tag!("summary")
+            | tag!("table")
+            | tag!("td")
+            | tag!("th")
+            | tag!("tr")
+            | tag!("ul")
+    )
+}
+
 /// Elements laid out inline: their content flows into the current paragraph.
 pub(crate) fn is_inline(name: &LocalName) -> bool {
     matches!(
@@ -1960,11 +2001,21 @@ impl<'a> Builder<'a> {
             tag!("strong") | tag!("b") => self.wrapped(id, p, out, Inline::Strong),
             tag!("em") | tag!("i") | tag!("cite") => self.wrapped(id, p, out, Inline::Emphasis),
             tag!("code") | tag!("kbd") | tag!("samp") | tag!("tt") => {
-                let t = collapse_whitespace(&raw_text(dom, id));
-                if !t.is_empty() {
-                    if !p.space && starts_after_space(dom, id) {
+                // A `<br>` inside breaks the line as it does anywhere
+                // (`<code>rehash<br>which openssl</code>` is two lines,
+                // not "rehashwhich"): one code span per line.
+                let mut first = true;
+                for line in code_lines(dom, id) {
+                    let t = collapse_whitespace(&line);
+                    if t.is_empty() {
+                        continue;
+                    }
+                    if !first {
+                        p.push(Inline::LineBreak);
+                    } else if !p.space && starts_after_space(dom, id) {
                         p.push_text(" ");
                     }
+                    first = false;
                     p.push(Inline::Code(t));
                     p.space = false;
                 }
@@ -1984,14 +2035,10 @@ impl<'a> Builder<'a> {
                 match href {
                     Some(href) if has_text(&content) => {
                         let (lead, content, trail) = split_edge_spaces(content);
-                        if lead {
-                            p.push_text(" ");
-                        }
+                        p.push_edge(lead);
                         p.push(Inline::Link { href, content });
                         p.space = false;
-                        if trail {
-                            p.push_text(" ");
-                        }
+                        p.push_edge(trail);
                     }
                     _ => {
                         for i in content {
@@ -2007,6 +2054,15 @@ impl<'a> Builder<'a> {
             tag!("sup") | tag!("sub") => {
                 // Footnote markers that only link elsewhere ("[1]") are noise in text.
                 self.inline_children(id, p, out);
+            }
+            _ if is_block_level(name) => {
+                // A block laid out inside inline content (a caption's
+                // heading and paragraph, a card's lines inside one link)
+                // is still a line of its own to a reader: its words never
+                // run into the text around it.
+                p.push_text(" ");
+                self.inline_children(id, p, out);
+                p.push_text(" ");
             }
             _ => self.inline_children(id, p, out),
         }
@@ -2035,14 +2091,10 @@ impl<'a> Builder<'a> {
             return;
         }
         let (lead, content, trail) = split_edge_spaces(inner.items);
-        if lead {
-            p.push_text(" ");
-        }
+        p.push_edge(lead);
         p.push(f(content));
         p.space = false;
-        if trail {
-            p.push_text(" ");
-        }
+        p.push_edge(trail);
     }
 
     fn resolve(&self, href: &str) -> Option<String> {
@@ -2602,6 +2654,21 @@ fn raw_text(dom: &Dom, id: NodeId) -> String {
     s
 }
 
+/// The text of an inline code element, split at its `<br>`s.
+fn code_lines(dom: &Dom, id: NodeId) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for d in dom.descendants(id) {
+        if let Some(t) = dom.text(d) {
+            if let Some(last) = lines.last_mut() {
+                last.push_str(t);
+            }
+        } else if dom.is(d, &tag!("br")) {
+            lines.push(String::new());
+        }
+    }
+    lines
+}
+
 /// Whether the text before `id` ends with whitespace in the source.
 fn starts_after_space(dom: &Dom, id: NodeId) -> bool {
     dom.prev_sibling(id)
@@ -2620,10 +2687,55 @@ fn has_text(v: &[Inline]) -> bool {
 
 /// Move spaces at the edges of formatted content outside it, so that
 /// `<b> bold </b>` renders as ` **bold** `.
-fn split_edge_spaces(v: Vec<Inline>) -> (bool, Vec<Inline>, bool) {
-    let lead = matches!(v.first(), Some(Inline::Text(t)) if t.starts_with(' '));
-    let trail = matches!(v.last(), Some(Inline::Text(t)) if t.ends_with(' '));
+fn split_edge_spaces(v: Vec<Inline>) -> (Edge, Vec<Inline>, Edge) {
+    // Any space a browser shows, the no-break space included
+    // (`<em>enjoying&nbsp;</em>the`): it separates words as much as a
+    // space does, and is kept outside the element as one. A line break at
+    // an edge (`<em>last line<br></em><em>next</em>`) is kept outside too.
+    let edge = |mut it: &mut dyn Iterator<Item = &Inline>, at_end: bool| {
+        let mut e = Edge::None;
+        for i in &mut it {
+            match i {
+                Inline::LineBreak => e = Edge::Break,
+                Inline::Text(t) if t.trim().is_empty() => e = e.max(Edge::Space),
+                Inline::Text(t) => {
+                    let spaced = if at_end {
+                        t.ends_with(char::is_whitespace)
+                    } else {
+                        t.starts_with(char::is_whitespace)
+                    };
+                    if spaced {
+                        e = e.max(Edge::Space);
+                    }
+                    break;
+                }
+                _ => break,
+            }
+        }
+        e
+    };
+    let lead = edge(&mut v.iter(), false);
+    let trail = edge(&mut v.iter().rev(), true);
     (lead, trim_inlines(v), trail)
+}
+
+/// What an element's inside began or ended with, to be kept outside it.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Edge {
+    None,
+    Space,
+    Break,
+}
+
+impl Para {
+    /// Write an edge taken from inside an element.
+    fn push_edge(&mut self, e: Edge) {
+        match e {
+            Edge::None => {}
+            Edge::Space => self.push_text(" "),
+            Edge::Break => self.push(Inline::LineBreak),
+        }
+    }
 }
 
 /// Plain text of a block, for table cells.

@@ -71,9 +71,9 @@ fn block(b: &Block, o: &RenderOptions, out: &mut String) {
                 out.push('#');
             }
             out.push(' ');
-            let mut s = String::new();
-            inlines(content, o, &mut s, true);
             // A heading is one line.
+            let mut s = String::new();
+            inlines_with(content, o, &mut s, true, Breaks::Space);
             out.push_str(&s.replace('\n', " "));
         }
         Block::Paragraph(content) => {
@@ -263,17 +263,15 @@ fn figure(f: &Figure, o: &RenderOptions, out: &mut String) {
             }
         }
     }
-    inlines(&f.caption, o, out, true);
+    // The caption, then the credit in bold, on one line.
+    let mut line = f.caption.clone();
     if !f.credit.is_empty() {
-        if !f.caption.is_empty() {
-            out.push(' ');
+        if !line.is_empty() {
+            line.push(Inline::Text(" ".into()));
         }
-        out.push_str("**");
-        let mut s = String::new();
-        inlines(&f.credit, o, &mut s, false);
-        out.push_str(s.trim());
-        out.push_str("**");
+        line.push(Inline::Strong(f.credit.clone()));
     }
+    inlines(&line, o, out, true);
 }
 
 fn image(img: &Image, out: &mut String) {
@@ -307,6 +305,24 @@ enum Breaks {
     Hard,
     /// `<br>`: a table cell is one line, and GFM reads HTML there.
     Html,
+    /// A space: a heading is one line.
+    Space,
+}
+
+// Emphasis delimiters are first written as these placeholders, and turned
+// into `*` / `**` once the whole run of inlines is written, when the
+// characters on both sides of each are known: CommonMark opens and closes
+// emphasis only where its flanking rules allow (`**Berlin.**Weihnachten`
+// shows its stars to a reader), so a pair that could not open or close is
+// left out rather than shown. Unicode noncharacters: reserved for a
+// program's internal use, and removed from any text on the way in.
+const OPEN_STRONG: char = '\u{FDD0}';
+const CLOSE_STRONG: char = '\u{FDD1}';
+const OPEN_EM: char = '\u{FDD2}';
+const CLOSE_EM: char = '\u{FDD3}';
+
+fn is_placeholder(c: char) -> bool {
+    ('\u{FDD0}'..='\u{FDD3}').contains(&c)
 }
 
 /// Render inline content. `line_start`: the text begins a line, where block
@@ -322,42 +338,75 @@ fn inlines_with(
     line_start: bool,
     breaks: Breaks,
 ) {
-    let mut at_start = line_start;
+    let mut raw = String::new();
+    let ctx = Ctx {
+        o,
+        breaks,
+        in_link: false,
+        nested: false,
+    };
+    inlines_raw(v, &ctx, &mut raw, line_start);
+    resolve_delimiters(&raw, out);
+}
+
+/// What the inline writer needs to know about where it writes.
+struct Ctx<'a> {
+    o: &'a RenderOptions,
+    breaks: Breaks,
+    /// Inside a link's text: a link there (the builder never makes one,
+    /// but the IR is public) is written as its text.
+    in_link: bool,
+    /// Writing the inside of an element: line breaks at its edges are
+    /// written too, for [`edges`] to move them outside its delimiters.
+    nested: bool,
+}
+
+fn inlines_raw(v: &[Inline], ctx: &Ctx<'_>, out: &mut String, line_start: bool) {
+    let o = ctx.o;
+    let base = out.len();
+    let at_line_start = |out: &String| {
+        if out.len() == base {
+            line_start
+        } else {
+            out.ends_with('\n')
+        }
+    };
     // The output ends with a `<br>` written here (not text reading "<br>").
     let mut html_break = false;
     for i in v {
         let was_break = std::mem::take(&mut html_break);
+        let at_start = at_line_start(out);
         match i {
-            Inline::Text(t) => {
-                escape_inline(t, out, at_start);
-            }
-            Inline::Strong(c) => wrap(c, "**", o, out, breaks),
-            Inline::Emphasis(c) => wrap(c, "*", o, out, breaks),
-            Inline::Code(t) => {
-                let ticks = if t.contains('`') { "``" } else { "`" };
-                out.push_str(ticks);
-                if t.starts_with('`') || t.ends_with('`') {
-                    out.push(' ');
-                }
-                out.push_str(t);
-                if t.starts_with('`') || t.ends_with('`') {
-                    out.push(' ');
-                }
-                out.push_str(ticks);
-            }
+            Inline::Text(t) => escape_inline(t, out, at_start),
+            Inline::Strong(c) => wrap(c, OPEN_STRONG, CLOSE_STRONG, ctx, out),
+            Inline::Emphasis(c) => wrap(c, OPEN_EM, CLOSE_EM, ctx, out),
+            Inline::Code(t) => code_span(t, out),
             Inline::Link { href, content } => match link_target(href, o.links) {
-                Some(target) => {
+                Some(target) if !ctx.in_link => {
+                    let inner_ctx = Ctx {
+                        in_link: true,
+                        nested: true,
+                        ..*ctx
+                    };
                     let mut inner = String::new();
-                    inlines_with(content, o, &mut inner, false, breaks);
+                    inlines_raw(content, &inner_ctx, &mut inner, false);
+                    let (lead, body, trail) = edges(&inner, ctx.breaks);
+                    if body.is_empty() {
+                        push_edge(lead.max(trail), ctx.breaks, out);
+                        continue;
+                    }
+                    push_edge(lead, ctx.breaks, out);
                     out.push('[');
-                    out.push_str(inner.trim());
+                    out.push_str(body);
                     out.push_str("](");
                     push_destination(target, out);
                     out.push(')');
+                    push_edge(trail, ctx.breaks, out);
                 }
-                None => inlines_with(content, o, out, at_start, breaks),
+                _ => inlines_raw(content, ctx, out, at_start),
             },
             Inline::Image(img) => {
+                // A linked picture (`[![alt](src)](href)`) is CommonMark.
                 if o.images {
                     image(img, out);
                 }
@@ -370,40 +419,238 @@ fn inlines_with(
                 out.push_str(tex);
                 out.push_str(d);
             }
-            Inline::LineBreak if breaks == Breaks::Html => {
-                if !out.is_empty() && !was_break {
-                    out.push_str("<br>");
+            Inline::LineBreak => match ctx.breaks {
+                Breaks::Html => {
+                    if (ctx.nested || out.len() > base) && !was_break {
+                        out.push_str("<br>");
+                    }
+                    html_break = ctx.nested || out.len() > base;
                 }
-                html_break = !out.is_empty();
-            }
-            Inline::LineBreak => {
-                // A hard break: backslash-newline (trailing spaces get lost).
-                if !out.is_empty() && !out.ends_with('\n') {
-                    out.push_str("\\\n");
+                Breaks::Space => push_space(out),
+                Breaks::Hard => {
+                    // A hard break: backslash-newline (trailing spaces get lost).
+                    if (ctx.nested || out.len() > base) && !out.ends_with('\n') {
+                        out.push_str("\\\n");
+                    }
                 }
-            }
+            },
         }
-        at_start = out.ends_with('\n') || out.is_empty();
+    }
+    if ctx.nested {
+        return;
     }
     // A hard break at the very end means nothing.
     if out.ends_with("\\\n") {
         out.truncate(out.len() - 2);
     }
-    if html_break {
+    if html_break && out.ends_with("<br>") {
         out.truncate(out.len() - 4);
     }
 }
 
-fn wrap(c: &[Inline], mark: &str, o: &RenderOptions, out: &mut String, breaks: Breaks) {
+fn code_span(t: &str, out: &mut String) {
+    let ticks = if t.contains('`') { "``" } else { "`" };
+    let pad = t.starts_with('`') || t.ends_with('`');
+    out.push_str(ticks);
+    if pad {
+        out.push(' ');
+    }
+    out.push_str(t);
+    if pad {
+        out.push(' ');
+    }
+    out.push_str(ticks);
+}
+
+/// A space, unless the output already ends with one.
+fn push_space(out: &mut String) {
+    if !out.is_empty() && !out.ends_with([' ', '\n']) {
+        out.push(' ');
+    }
+}
+
+/// What lies at an inside edge of an element: nothing, a space, or a line
+/// break. Both belong outside its delimiters (`<em>love </em>to` is
+/// `*love* to`; `<em>line<br></em><em>next</em>` keeps its break).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Edge {
+    None,
+    Space,
+    Break,
+}
+
+/// The edges of an element's rendered inside, and what lies between.
+fn edges(s: &str, breaks: Breaks) -> (Edge, &str, Edge) {
+    let br = match breaks {
+        Breaks::Hard => "\\\n",
+        Breaks::Html => "<br>",
+        Breaks::Space => " ",
+    };
+    let mut body = s;
+    let mut trail = Edge::None;
+    loop {
+        if let Some(rest) = body.strip_suffix(br) {
+            // `\<br>` is the text "<br>", escaped.
+            if breaks == Breaks::Html && rest.ends_with('\\') {
+                break;
+            }
+            body = rest;
+            trail = trail.max(if breaks == Breaks::Space {
+                Edge::Space
+            } else {
+                Edge::Break
+            });
+        } else if let Some(c) = body.chars().next_back().filter(|c| c.is_whitespace()) {
+            body = &body[..body.len() - c.len_utf8()];
+            trail = trail.max(Edge::Space);
+        } else {
+            break;
+        }
+    }
+    let mut lead = Edge::None;
+    loop {
+        if let Some(rest) = body.strip_prefix(br) {
+            body = rest;
+            lead = lead.max(if breaks == Breaks::Space {
+                Edge::Space
+            } else {
+                Edge::Break
+            });
+        } else if let Some(c) = body.chars().next().filter(|c| c.is_whitespace()) {
+            body = &body[c.len_utf8()..];
+            lead = lead.max(Edge::Space);
+        } else {
+            break;
+        }
+    }
+    (lead, body, trail)
+}
+
+/// Write what an edge held, outside the element.
+fn push_edge(e: Edge, breaks: Breaks, out: &mut String) {
+    match (e, breaks) {
+        (Edge::None, _) => {}
+        (Edge::Space, _) | (Edge::Break, Breaks::Space) => push_space(out),
+        (Edge::Break, Breaks::Hard) => {
+            if !out.is_empty() && !out.ends_with('\n') {
+                out.push_str("\\\n");
+            }
+        }
+        (Edge::Break, Breaks::Html) => {
+            if !out.is_empty() && !out.ends_with("<br>") {
+                out.push_str("<br>");
+            }
+        }
+    }
+}
+
+fn wrap(c: &[Inline], open: char, close: char, ctx: &Ctx<'_>, out: &mut String) {
+    let inner_ctx = Ctx {
+        nested: true,
+        ..*ctx
+    };
     let mut inner = String::new();
-    inlines_with(c, o, &mut inner, false, breaks);
-    let inner = inner.trim();
-    if inner.is_empty() {
+    inlines_raw(c, &inner_ctx, &mut inner, false);
+    let (lead, body, trail) = edges(&inner, ctx.breaks);
+    if body.is_empty() {
+        push_edge(lead.max(trail), ctx.breaks, out);
         return;
     }
-    out.push_str(mark);
-    out.push_str(inner);
-    out.push_str(mark);
+    push_edge(lead, ctx.breaks, out);
+    out.push(open);
+    out.push_str(body);
+    out.push(close);
+    push_edge(trail, ctx.breaks, out);
+}
+
+/// CommonMark's Unicode whitespace, as far as flanking goes.
+fn md_space(c: Option<char>) -> bool {
+    c.is_none_or(char::is_whitespace)
+}
+
+/// CommonMark's punctuation: ASCII punctuation and Unicode punctuation
+/// and symbols (anything neither letter, digit, mark nor space).
+fn md_punct(c: Option<char>) -> bool {
+    c.is_some_and(|c| {
+        c.is_ascii_punctuation()
+            || !(c.is_alphanumeric() || c.is_whitespace() || c.is_ascii() || is_mark(c))
+    })
+}
+
+/// Combining marks continue the letter before them.
+fn is_mark(c: char) -> bool {
+    matches!(c as u32, 0x300..=0x36F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// Turn the emphasis placeholders of `raw` into delimiters where
+/// CommonMark lets them open and close, and drop the pairs it would show
+/// as stars. Linear: one pass to pair them, one to write.
+fn resolve_delimiters(raw: &str, out: &mut String) {
+    if !raw.contains(is_placeholder) {
+        out.push_str(raw);
+        return;
+    }
+    // Two spans of the same kind side by side are one (`<b>D</b><b>ay</b>`
+    // is `**Day**`; `**D****ay**` shows its stars). Pairs stay nested: what
+    // lies between the merged ends is balanced on both sides.
+    let mut chars: Vec<char> = Vec::with_capacity(raw.len());
+    for c in raw.chars() {
+        match (chars.last(), c) {
+            (Some(&CLOSE_STRONG), OPEN_STRONG) | (Some(&CLOSE_EM), OPEN_EM) => {
+                chars.pop();
+            }
+            _ => chars.push(c),
+        }
+    }
+    let n = chars.len();
+    // The nearest character that is not a placeholder, on each side.
+    let mut prev_real = vec![None; n];
+    let mut last = None;
+    for (k, &c) in chars.iter().enumerate() {
+        prev_real[k] = last;
+        if !is_placeholder(c) {
+            last = Some(c);
+        }
+    }
+    let mut next_real = vec![None; n];
+    let mut next = None;
+    for k in (0..n).rev() {
+        next_real[k] = next;
+        if !is_placeholder(chars[k]) {
+            next = Some(chars[k]);
+        }
+    }
+    let can_open = |k: usize| {
+        let (before, after) = (prev_real[k], next_real[k]);
+        !md_space(after) && (!md_punct(after) || md_space(before) || md_punct(before))
+    };
+    let can_close = |k: usize| {
+        let (before, after) = (prev_real[k], next_real[k]);
+        !md_space(before) && (!md_punct(before) || md_space(after) || md_punct(after))
+    };
+    let mut keep = vec![false; n];
+    let mut stack: Vec<usize> = Vec::new();
+    for k in 0..n {
+        match chars[k] {
+            OPEN_STRONG | OPEN_EM => stack.push(k),
+            CLOSE_STRONG | CLOSE_EM => {
+                if let Some(o) = stack.pop() {
+                    let ok = can_open(o) && can_close(k);
+                    keep[o] = ok;
+                    keep[k] = ok;
+                }
+            }
+            _ => {}
+        }
+    }
+    for (k, &c) in chars.iter().enumerate() {
+        match c {
+            OPEN_STRONG | CLOSE_STRONG if keep[k] => out.push_str("**"),
+            OPEN_EM | CLOSE_EM if keep[k] => out.push('*'),
+            c if is_placeholder(c) => {}
+            c => out.push(c),
+        }
+    }
 }
 
 /// Escape text so that no Markdown syntax appears in it. `line_start`: the
@@ -439,7 +686,11 @@ pub fn escape_inline(t: &str, out: &mut String, line_start: bool) {
                 out.push('\\');
                 escape_inline(&rest[digits..], out, false);
             } else {
-                out.push('\\');
+                // `*` is escaped by the inline rules below; once is enough
+                // (`\\*` would show the backslash).
+                if first != Some('*') {
+                    out.push('\\');
+                }
                 escape_inline(rest, out, false);
             }
             return;
@@ -491,6 +742,7 @@ pub fn escape_inline(t: &str, out: &mut String, line_start: bool) {
                 }
             }
             '\n' => out.push(' '),
+            c if is_placeholder(c) => {}
             _ => out.push(ch),
         }
     }

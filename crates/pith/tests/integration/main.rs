@@ -12,12 +12,15 @@
 //! - `hostile`: the shapes of `pith-hostile` keep the article, report any
 //!   cut, and give output proportional to the input.
 //! - `regressions`: defects found on real pages, each on a page written here.
+//! - `markdown`: inline shapes that once showed stray markup or glued
+//!   words, on the pages under `tests/markdown/`.
 //!
 //! The heaviest robustness cases (50 MB, 100,000-deep nesting) are meant to
 //! run in release too: CI can use `cargo test --release -p pith --test integration`.
 
 mod encodings;
 mod hostile;
+mod markdown;
 mod regressions;
 mod robustness;
 mod snapshots;
