@@ -497,11 +497,13 @@ def main() -> int:
         else:
             tables = tables_from_json(rows, overrides)
         doc = header(rel_source, used_fallback, rows, bench_dir, args.notes) + "\n" + tables.rstrip() + "\n"
-        # The hostile-pages table is measured by its own binary (see the
-        # file); it is kept on the page across runs of this script.
-        hostile = root / "docs" / "hostile.md"
-        if hostile.is_file():
-            doc += "\n" + hostile.read_text(encoding="utf-8").strip() + "\n"
+        # The hostile-pages table is measured by its own binary, the
+        # Markdown fidelity table by pith-eval before and after a change (see
+        # each file); both are kept on the page across runs of this script.
+        for extra in ("hostile.md", "fidelity.md"):
+            part = root / "docs" / extra
+            if part.is_file():
+                doc += "\n" + part.read_text(encoding="utf-8").strip() + "\n"
         args.doc.parent.mkdir(parents=True, exist_ok=True)
         args.doc.write_text(doc, encoding="utf-8")
         print(f"wrote {args.doc}")
