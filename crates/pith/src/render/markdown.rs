@@ -162,17 +162,7 @@ fn list(l: &List, o: &RenderOptions, out: &mut String) {
 
 fn code(lang: Option<&str>, text: &str, out: &mut String) {
     // A fence longer than any run of backticks inside the code.
-    let mut longest = 0;
-    let mut run = 0;
-    for c in text.chars() {
-        if c == '`' {
-            run += 1;
-            longest = longest.max(run);
-        } else {
-            run = 0;
-        }
-    }
-    let fence = "`".repeat((longest + 1).max(3));
+    let fence = "`".repeat((longest_backtick_run(text) + 1).max(3));
     out.push_str(&fence);
     if let Some(l) = lang {
         out.push_str(l);
@@ -373,10 +363,24 @@ fn inlines_raw(v: &[Inline], ctx: &Ctx<'_>, out: &mut String, line_start: bool) 
     };
     // The output ends with a `<br>` written here (not text reading "<br>").
     let mut html_break = false;
-    for i in v {
+    for (k, i) in v.iter().enumerate() {
         let was_break = std::mem::take(&mut html_break);
         let at_start = at_line_start(out);
         match i {
+            // Code right after code: one span. Two would put their fences
+            // side by side (`` `a``b` ``), a run of two that closes neither.
+            Inline::Code(_) if matches!(k.checked_sub(1).map(|j| &v[j]), Some(Inline::Code(_))) => {
+            }
+            Inline::Code(t) if matches!(v.get(k + 1), Some(Inline::Code(_))) => {
+                let mut joined = t.clone();
+                for next in &v[k + 1..] {
+                    match next {
+                        Inline::Code(n) => joined.push_str(n),
+                        _ => break,
+                    }
+                }
+                code_span(&joined, out);
+            }
             Inline::Text(t) => escape_inline(t, out, at_start),
             Inline::Strong(c) => wrap(c, OPEN_STRONG, CLOSE_STRONG, ctx, out),
             Inline::Emphasis(c) => wrap(c, OPEN_EM, CLOSE_EM, ctx, out),
@@ -449,9 +453,12 @@ fn inlines_raw(v: &[Inline], ctx: &Ctx<'_>, out: &mut String, line_start: bool) 
 }
 
 fn code_span(t: &str, out: &mut String) {
-    let ticks = if t.contains('`') { "``" } else { "`" };
+    // A fence of backticks longer than any run inside (CommonMark closes a
+    // span at the first run of the same length), and a space of padding
+    // when the code begins or ends with a backtick.
+    let ticks = "`".repeat(longest_backtick_run(t) + 1);
     let pad = t.starts_with('`') || t.ends_with('`');
-    out.push_str(ticks);
+    out.push_str(&ticks);
     if pad {
         out.push(' ');
     }
@@ -459,7 +466,20 @@ fn code_span(t: &str, out: &mut String) {
     if pad {
         out.push(' ');
     }
-    out.push_str(ticks);
+    out.push_str(&ticks);
+}
+
+fn longest_backtick_run(t: &str) -> usize {
+    let (mut longest, mut run) = (0, 0);
+    for c in t.chars() {
+        if c == '`' {
+            run += 1;
+            longest = longest.max(run);
+        } else {
+            run = 0;
+        }
+    }
+    longest
 }
 
 /// A space, unless the output already ends with one.
@@ -653,6 +673,12 @@ fn resolve_delimiters(raw: &str, out: &mut String) {
     }
 }
 
+/// Whether the byte at `i` has an ASCII space or tab on both sides.
+fn spaced(bytes: &[u8], i: usize) -> bool {
+    let space = |b: Option<&u8>| matches!(b, Some(b' ' | b'\t'));
+    i > 0 && space(bytes.get(i - 1)) && space(bytes.get(i + 1))
+}
+
 /// Escape text so that no Markdown syntax appears in it. `line_start`: the
 /// text begins a line, where `#`, `>`, list markers and `=`/`-` rules count.
 pub fn escape_inline(t: &str, out: &mut String, line_start: bool) {
@@ -698,6 +724,9 @@ pub fn escape_inline(t: &str, out: &mut String, line_start: bool) {
     }
     for (i, ch) in t.char_indices() {
         match ch {
+            // A star or underscore with a space on both sides can neither
+            // open nor close emphasis ("5 * 3", "a _ b"): left as written.
+            '*' | '_' if spaced(bytes, i) => out.push(ch),
             '\\' | '`' | '*' | '[' | ']' => {
                 out.push('\\');
                 out.push(ch);
@@ -764,6 +793,9 @@ mod tests {
         assert_eq!(esc("snake_case _x_", false), "snake_case \\_x\\_");
         assert_eq!(esc("1 < 2 <b>", false), "1 < 2 \\<b>");
         assert_eq!(esc("AT&T &amp;", false), "AT&T \\&amp;");
+        // Only where they could open or close emphasis.
+        assert_eq!(esc("5 * 3 and a _ b", false), "5 * 3 and a _ b");
+        assert_eq!(esc("* at the start", true), "\\* at the start");
     }
 
     #[test]
@@ -794,6 +826,28 @@ mod tests {
         let mut out = String::new();
         list(&l, &RenderOptions::default(), &mut out);
         assert_eq!(out, "1. a\n2. b\n   - b1\n   - b2");
+    }
+
+    #[test]
+    fn adjacent_code_spans_are_one() {
+        let v = vec![
+            Inline::Code("U+00DF".into()),
+            Inline::Code("0x".into()),
+            Inline::Text(" and".into()),
+        ];
+        let mut out = String::new();
+        inlines(&v, &RenderOptions::default(), &mut out, false);
+        assert_eq!(out, "`U+00DF0x` and");
+    }
+
+    #[test]
+    fn code_span_outgrows_backticks_inside() {
+        let mut out = String::new();
+        code_span("a `` b", &mut out);
+        assert_eq!(out, "```a `` b```");
+        let mut out = String::new();
+        code_span("`x`", &mut out);
+        assert_eq!(out, "`` `x` ``");
     }
 
     #[test]
