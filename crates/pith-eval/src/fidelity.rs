@@ -214,46 +214,12 @@ pub fn page_words(html: &[u8]) -> String {
     out
 }
 
-/// Elements laid out inline by browsers' default style sheet (and those
-/// that show nothing of their own). Everything else breaks words apart.
+/// Elements laid out inline by browsers: all but the known blocks
+/// (unknown elements are inline, as in browsers). The list is written
+/// here rather than taken from pith, so that the measure does not share
+/// the definitions of what it measures.
 fn is_inline(name: &str) -> bool {
-    matches!(
-        name,
-        "a" | "abbr"
-            | "b"
-            | "bdi"
-            | "bdo"
-            | "big"
-            | "cite"
-            | "code"
-            | "data"
-            | "del"
-            | "dfn"
-            | "em"
-            | "font"
-            | "i"
-            | "ins"
-            | "kbd"
-            | "label"
-            | "mark"
-            | "nobr"
-            | "q"
-            | "s"
-            | "samp"
-            | "small"
-            | "span"
-            | "strike"
-            | "strong"
-            | "sub"
-            | "sup"
-            | "time"
-            | "tt"
-            | "u"
-            | "var"
-            | "wbr"
-            | "math"
-            | "svg"
-    ) || !is_known_block(name)
+    !is_known_block(name)
 }
 
 fn is_known_block(name: &str) -> bool {

@@ -107,6 +107,18 @@ impl Inline {
     }
 }
 
+/// What the inside of an inline element began or ended with: nothing, a
+/// space, or a line break. Both belong outside the element (`<em>love
+/// </em>to` is "*love* to"; `<em>line<br></em><em>next</em>` keeps its
+/// break): the builder moves them out of the IR's elements, the Markdown
+/// renderer out of its delimiters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Edge {
+    None,
+    Space,
+    Break,
+}
+
 /// Append the plain text of `inlines` to `out`.
 pub fn inlines_text_into(inlines: &[Inline], out: &mut String) {
     for i in inlines {

@@ -8,7 +8,7 @@ use url::Url;
 use super::caption;
 use crate::clean::{contains_ignore_ascii_case, Cleaned, Drop, Hint};
 use crate::dom::{collapse_whitespace, tag, Dom, NodeData, NodeId};
-use crate::ir::{inlines_text, Block, Figure, Image, Inline, List, Row, Table};
+use crate::ir::{inlines_text, Block, Edge, Figure, Image, Inline, List, Row, Table};
 use crate::metadata::Metadata;
 
 /// Visible characters of a block (for thresholds and confidence).
@@ -2692,39 +2692,33 @@ fn split_edge_spaces(v: Vec<Inline>) -> (Edge, Vec<Inline>, Edge) {
     // (`<em>enjoying&nbsp;</em>the`): it separates words as much as a
     // space does, and is kept outside the element as one. A line break at
     // an edge (`<em>last line<br></em><em>next</em>`) is kept outside too.
-    let edge = |mut it: &mut dyn Iterator<Item = &Inline>, at_end: bool| {
-        let mut e = Edge::None;
-        for i in &mut it {
-            match i {
-                Inline::LineBreak => e = Edge::Break,
-                Inline::Text(t) if t.trim().is_empty() => e = e.max(Edge::Space),
-                Inline::Text(t) => {
-                    let spaced = if at_end {
-                        t.ends_with(char::is_whitespace)
-                    } else {
-                        t.starts_with(char::is_whitespace)
-                    };
-                    if spaced {
-                        e = e.max(Edge::Space);
-                    }
-                    break;
-                }
-                _ => break,
-            }
-        }
-        e
-    };
-    let lead = edge(&mut v.iter(), false);
-    let trail = edge(&mut v.iter().rev(), true);
+    let lead = edge_of(v.iter(), false);
+    let trail = edge_of(v.iter().rev(), true);
     (lead, trim_inlines(v), trail)
 }
 
-/// What an element's inside began or ended with, to be kept outside it.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Edge {
-    None,
-    Space,
-    Break,
+/// The edge met walking `it` inward from one end of an element's inside.
+fn edge_of<'a>(it: impl Iterator<Item = &'a Inline>, at_end: bool) -> Edge {
+    let mut e = Edge::None;
+    for i in it {
+        match i {
+            Inline::LineBreak => e = Edge::Break,
+            Inline::Text(t) if t.trim().is_empty() => e = e.max(Edge::Space),
+            Inline::Text(t) => {
+                let spaced = if at_end {
+                    t.ends_with(char::is_whitespace)
+                } else {
+                    t.starts_with(char::is_whitespace)
+                };
+                if spaced {
+                    e = e.max(Edge::Space);
+                }
+                break;
+            }
+            _ => break,
+        }
+    }
+    e
 }
 
 impl Para {

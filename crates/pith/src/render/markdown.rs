@@ -2,7 +2,7 @@
 //! back to the same structure.
 
 use super::{human_date, link_target, only_images, RenderOptions};
-use crate::ir::{Block, Figure, Image, Inline, List, Table};
+use crate::ir::{Block, Edge, Figure, Image, Inline, List, Table};
 use crate::Extraction;
 
 /// The whole document in pith's form: `# Title`, the date, the body, the
@@ -489,37 +489,25 @@ fn push_space(out: &mut String) {
     }
 }
 
-/// What lies at an inside edge of an element: nothing, a space, or a line
-/// break. Both belong outside its delimiters (`<em>love </em>to` is
-/// `*love* to`; `<em>line<br></em><em>next</em>` keeps its break).
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Edge {
-    None,
-    Space,
-    Break,
-}
-
 /// The edges of an element's rendered inside, and what lies between.
 fn edges(s: &str, breaks: Breaks) -> (Edge, &str, Edge) {
+    // How this context writes a line break (in a heading it is a space,
+    // which the whitespace rule below already reads).
     let br = match breaks {
-        Breaks::Hard => "\\\n",
-        Breaks::Html => "<br>",
-        Breaks::Space => " ",
+        Breaks::Hard => Some("\\\n"),
+        Breaks::Html => Some("<br>"),
+        Breaks::Space => None,
     };
     let mut body = s;
     let mut trail = Edge::None;
     loop {
-        if let Some(rest) = body.strip_suffix(br) {
-            // `\<br>` is the text "<br>", escaped.
-            if breaks == Breaks::Html && rest.ends_with('\\') {
-                break;
-            }
+        // `\<br>` is the text "<br>", escaped.
+        if let Some(rest) = br
+            .and_then(|b| body.strip_suffix(b))
+            .filter(|rest| breaks != Breaks::Html || !rest.ends_with('\\'))
+        {
             body = rest;
-            trail = trail.max(if breaks == Breaks::Space {
-                Edge::Space
-            } else {
-                Edge::Break
-            });
+            trail = Edge::Break;
         } else if let Some(c) = body.chars().next_back().filter(|c| c.is_whitespace()) {
             body = &body[..body.len() - c.len_utf8()];
             trail = trail.max(Edge::Space);
@@ -529,13 +517,9 @@ fn edges(s: &str, breaks: Breaks) -> (Edge, &str, Edge) {
     }
     let mut lead = Edge::None;
     loop {
-        if let Some(rest) = body.strip_prefix(br) {
+        if let Some(rest) = br.and_then(|b| body.strip_prefix(b)) {
             body = rest;
-            lead = lead.max(if breaks == Breaks::Space {
-                Edge::Space
-            } else {
-                Edge::Break
-            });
+            lead = Edge::Break;
         } else if let Some(c) = body.chars().next().filter(|c| c.is_whitespace()) {
             body = &body[c.len_utf8()..];
             lead = lead.max(Edge::Space);
