@@ -280,6 +280,14 @@ pub fn score(set: &str, pages: &[Page], outs: &[Output]) -> Metrics {
                     .collect();
                 push(&mut m, &format!("f1_{t}"), mean(&f));
             }
+            // The page-type classifier against WCXB's labels (pith only).
+            let typed: Vec<bool> = it()
+                .filter_map(|(p, o)| Some(o.page_type? == p.gold.page_type.as_deref()?))
+                .collect();
+            if !typed.is_empty() {
+                let agree = typed.iter().filter(|&&b| b).count() as f64;
+                push(&mut m, "page_type", agree / typed.len() as f64);
+            }
         }
         _ => {}
     }

@@ -36,6 +36,8 @@ pub struct Output {
     pub missing: bool,
     pub encoding: Option<&'static str>,
     pub confidence: Option<f32>,
+    /// The page type pith reported (`article`, `forum`, …).
+    pub page_type: Option<&'static str>,
     /// Markdown fidelity of this page (pith only; see [`crate::fidelity`]).
     pub fidelity: Option<crate::fidelity::Fidelity>,
 }
@@ -142,6 +144,7 @@ pub fn run_pith(set: &str, pages: &[Page]) -> Vec<Output> {
                         missing: false,
                         encoding: Some(ex.encoding),
                         confidence: Some(ex.confidence),
+                        page_type: Some(ex.page_type.as_str()),
                         fidelity,
                     }
                 }
@@ -206,6 +209,7 @@ impl From<PeerLine> for Output {
             missing: false,
             encoding: None,
             confidence: None,
+            page_type: None,
             fidelity: None,
         }
     }

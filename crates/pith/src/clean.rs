@@ -93,13 +93,21 @@ pub fn clean(dom: &Dom) -> Cleaned {
     // Below a node: a box around an email field was marked already.
     let mut box_below = vec![false; n];
     let mut memo = TokenHints::default();
+    let holds_main = main_ancestors(dom);
     // Top-down: classify elements; a dropped subtree is not descended into.
     let mut it = dom.descendants(Dom::ROOT);
     while let Some(id) = it.next() {
         c.pos[id] = c.order.len();
         c.order.push(id);
         let Some(el) = dom.element(id) else { continue };
-        let d = classify_tag(dom, id, &el.name.local);
+        let mut d = classify_tag(dom, id, &el.name.local);
+        if d == Drop::Structural && holds_main[id] {
+            // Page furniture does not hold the page's main region: an
+            // `<aside>` or `<nav>` around `<main>` is one left unclosed
+            // (an announcement banner whose end tag is missing wraps the
+            // whole page) or a layout wrapper misnamed.
+            d = Drop::No;
+        }
         if d != Drop::No {
             c.drop[id] = d;
             it.skip_children();
@@ -138,6 +146,35 @@ pub fn clean(dom: &Dom) -> Cleaned {
         }
     }
     c
+}
+
+/// Which nodes are ancestors of a `<main>` element (or `role=main`). Read
+/// for the first few such elements only: a page has one main region, and a
+/// hostile page with thousands must not cost a walk up from each.
+fn main_ancestors(dom: &Dom) -> Vec<bool> {
+    let mut holds = vec![false; dom.len()];
+    let mut seen = 0;
+    for id in 0..dom.len() {
+        let Some(el) = dom.element(id) else { continue };
+        let is_main = el.name.local == local_name!("main")
+            || el
+                .attr("role")
+                .is_some_and(|r| r.trim().eq_ignore_ascii_case("main"));
+        if !is_main {
+            continue;
+        }
+        for a in dom.ancestors(id) {
+            if holds[a] {
+                break;
+            }
+            holds[a] = true;
+        }
+        seen += 1;
+        if seen >= 4 {
+            break;
+        }
+    }
+    holds
 }
 
 /// An `<input>` for an email address: `type=email`, or a text field

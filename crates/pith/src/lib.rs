@@ -29,6 +29,7 @@ pub mod render;
 
 pub use dom::{Limit, Truncation};
 pub use error::{Error, ErrorKind};
+pub use extract::PageType;
 pub use metadata::Metadata;
 pub use options::{Limits, LinkMode, Options};
 pub use render::RenderOptions;
@@ -48,6 +49,10 @@ pub struct Extraction {
     /// 0 to 1: how sure pith is that the page is an article and that the whole
     /// of it was found.
     pub confidence: f32,
+    /// The kind of page ([`PageType`]): its main content depends on it.
+    pub page_type: PageType,
+    /// 0 to 1: how sure the classifier is of [`Extraction::page_type`].
+    pub page_type_confidence: f32,
     /// The limits that cut or reshaped the page ([`Options::limits`]); empty
     /// when the whole page was read as it is. A cut is never silent: when
     /// [`Limit::loses_text`] holds for one of these, text of the page is
@@ -135,7 +140,13 @@ fn extract_with_clock(html: &str, options: &Options, clock: Clock) -> Result<Ext
     };
     let (mut metadata, notes) = metadata::extract_noted(&dom, &meta_ctx);
     clock.check("reading metadata")?;
-    let found = extract::article(&dom, &metadata, url.as_ref(), options);
+    let found = extract::article(
+        &dom,
+        &metadata,
+        &notes.declared_types,
+        url.as_ref(),
+        options,
+    );
     clock.check("finding the article")?;
     metadata::complete(
         &mut metadata,
@@ -148,10 +159,28 @@ fn extract_with_clock(html: &str, options: &Options, clock: Clock) -> Result<Ext
         url: url.map(String::from),
         metadata,
         confidence: found.confidence,
+        page_type: found.page_type,
+        page_type_confidence: found.page_type_confidence,
         article: found.article,
         encoding: "UTF-8",
         truncated: dom.truncations().to_vec(),
     })
+}
+
+/// The page's kind with the measurements the classifier decided on: for
+/// tuning and explaining [`Extraction::page_type`], not for extraction.
+pub fn explain_page_type(
+    html: &str,
+    url: Option<&str>,
+) -> (PageType, f32, extract::page_type::Features) {
+    let url = url.and_then(|u| Url::parse(u).ok());
+    let dom = dom::Dom::parse(html, Limits::default().parse_limits(None));
+    let meta_ctx = metadata::Context {
+        url: url.as_ref(),
+        now: None,
+    };
+    let (meta, notes) = metadata::extract_noted(&dom, &meta_ctx);
+    extract::explain_page_type(&dom, url.as_ref(), &notes.declared_types, &meta)
 }
 
 impl Extraction {

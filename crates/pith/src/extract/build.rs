@@ -13,29 +13,45 @@ use crate::metadata::Metadata;
 
 /// Visible characters of a block (for thresholds and confidence).
 pub fn block_text_len(b: &Block) -> usize {
-    fn inl(v: &[Inline]) -> usize {
+    text_len_of(b, true)
+}
+
+/// Visible characters of a block outside links: its own text, not its
+/// pointers to other pages.
+pub fn block_unlinked_len(b: &Block) -> usize {
+    text_len_of(b, false)
+}
+
+fn text_len_of(b: &Block, links: bool) -> usize {
+    fn inl(v: &[Inline], links: bool) -> usize {
         v.iter()
             .map(|i| match i {
                 Inline::Text(t) | Inline::Code(t) | Inline::Math { tex: t, .. } => {
                     t.chars().filter(|c| !c.is_whitespace()).count()
                 }
-                Inline::Strong(c) | Inline::Emphasis(c) | Inline::Link { content: c, .. } => inl(c),
+                Inline::Strong(c) | Inline::Emphasis(c) => inl(c, links),
+                Inline::Link { content: c, .. } if links => inl(c, links),
                 _ => 0,
             })
             .sum()
     }
     match b {
-        Block::Heading { content, .. } | Block::Paragraph(content) => inl(content),
-        Block::List(l) => l.items.iter().flatten().map(block_text_len).sum(),
-        Block::Quote(v) => v.iter().map(block_text_len).sum(),
+        Block::Heading { content, .. } | Block::Paragraph(content) => inl(content, links),
+        Block::List(l) => l
+            .items
+            .iter()
+            .flatten()
+            .map(|b| text_len_of(b, links))
+            .sum(),
+        Block::Quote(v) => v.iter().map(|b| text_len_of(b, links)).sum(),
         Block::Code { text, .. } => text.chars().filter(|c| !c.is_whitespace()).count(),
         Block::Table(t) => t
             .rows
             .iter()
             .flat_map(|r| r.cells.iter())
-            .map(|c| inl(c))
+            .map(|c| inl(c, links))
             .sum(),
-        Block::Figure(f) => inl(&f.caption) + inl(&f.credit),
+        Block::Figure(f) => inl(&f.caption, links) + inl(&f.credit, links),
         Block::Rule => 0,
     }
 }

@@ -34,6 +34,10 @@ pub struct LdData {
     pub url: Option<String>,
     /// True when the main object is an article type (not a bare WebPage).
     pub is_article: bool,
+    /// Every object's `@type`, lower-cased, without a schema prefix, each
+    /// once (`product`, `offer`, `breadcrumblist`): what the page says it
+    /// holds, read by the page-type classifier.
+    pub types: Vec<String>,
 }
 
 /// Object types that carry an article.
@@ -310,6 +314,16 @@ pub fn extract(scripts: &[String]) -> LdData {
                 .map(|o| (o, false))
         });
     let mut d = LdData::default();
+    for o in &objs {
+        for t in lower_types(o) {
+            let t = strip_schema(&t);
+            // A real page declares a handful of types; the cap bounds a
+            // hostile one.
+            if d.types.len() < 32 && !d.types.iter().any(|x| x == t) {
+                d.types.push(t.to_string());
+            }
+        }
+    }
     if let Some((o, is_article)) = main {
         d.is_article = is_article;
         d.headline = text(o.get("headline"));

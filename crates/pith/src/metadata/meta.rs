@@ -29,6 +29,9 @@ pub struct Page<'a> {
     pub times: Vec<NodeId>,
     /// Elements (not `<meta>`) with an `itemprop`, with its lower-cased value.
     pub itemprops: Vec<(NodeId, String)>,
+    /// Microdata `itemtype`s, lower-cased, without the schema prefix, each
+    /// once (`product`, `answer`).
+    pub itemtypes: Vec<String>,
     /// Elements whose class or id mentions a date.
     pub date_hints: Vec<NodeId>,
     /// Elements whose class, id or rel mentions an author or byline.
@@ -237,6 +240,20 @@ pub fn collect(dom: &Dom) -> Page<'_> {
                 }
             }
             _ => {}
+        }
+        if let Some(t) = el.attr("itemtype") {
+            // An `itemtype` may list several URLs; the last path word names each.
+            for t in t.split_whitespace() {
+                let t = t.trim_end_matches('/');
+                let t = t
+                    .rsplit(['/', ':', '#'])
+                    .next()
+                    .unwrap_or(t)
+                    .to_ascii_lowercase();
+                if !t.is_empty() && page.itemtypes.len() < 16 && !page.itemtypes.contains(&t) {
+                    page.itemtypes.push(t);
+                }
+            }
         }
         // Microdata, and RDFa `property="schema:datePublished"` read the same way.
         if let Some(p) = el.attr("itemprop").or_else(|| el.attr("property")) {

@@ -866,7 +866,7 @@ fn dedupe_list(v: Vec<String>) -> Vec<String> {
 }
 
 /// What the metadata stage leaves for the whole extraction to decide.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct Notes {
     /// The date stands only if the page is an article: it was read in a part
     /// set aside as a sidebar, related box or comments (the last resort), and
@@ -880,6 +880,10 @@ pub(crate) struct Notes {
     /// check is left to [`complete`], and made only when there is a
     /// signature, as it reads the whole page's text.
     pub authors_unshown: bool,
+    /// What the page declares itself to be: JSON-LD `@type`s, `og:type`
+    /// and microdata `itemtype`s, lower-cased, without their schema prefix
+    /// (`product`, `article`, `qapage`). The page-type classifier reads them.
+    pub declared_types: Vec<String>,
 }
 
 /// Extraction confidence from which a page reads as an article (see
@@ -1318,10 +1322,26 @@ pub(crate) fn extract_noted(dom: &Dom, ctx: &Context<'_>) -> (Metadata, Notes) {
         || page
             .get(&["og:type"])
             .is_some_and(|t| t.to_ascii_lowercase().contains("article"));
+    let mut declared_types = ld.types.clone();
+    if let Some(t) = page.get(&["og:type"]) {
+        // `og:type` values are `article`, `product`, `website`,
+        // `product.item`, `og:product`: the last word names the kind.
+        let t = t.trim().to_ascii_lowercase();
+        let t = t.rsplit([':', '.', '/']).next().unwrap_or(&t).to_string();
+        if !t.is_empty() && !declared_types.contains(&t) {
+            declared_types.push(t);
+        }
+    }
+    for t in &page.itemtypes {
+        if declared_types.len() < 48 && !declared_types.contains(t) {
+            declared_types.push(t.clone());
+        }
+    }
     let notes = Notes {
         date_needs_article: dates.from_aside && !claims_article,
         authors_fallback,
         authors_unshown,
+        declared_types,
     };
     let metadata = Metadata {
         title,

@@ -133,6 +133,8 @@ pub fn json(ex: &Extraction, o: &RenderOptions) -> serde_json::Value {
         "comments": ex.article.as_ref().filter(|a| !a.comments.is_empty()).map(|_| comments_text(ex)),
         "encoding": ex.encoding,
         "confidence": (ex.confidence * 1000.0).round() / 1000.0,
+        "page_type": ex.page_type.as_str(),
+        "page_type_confidence": (f64::from(ex.page_type_confidence) * 1000.0).round() / 1000.0,
         "truncated": (!ex.truncated.is_empty()).then(|| {
             ex.truncated
                 .iter()

@@ -15,12 +15,16 @@
 //! - `markdown`: inline shapes that once showed stray markup or glued
 //!   words, on the pages under `tests/markdown/`.
 //!
+//! - `page_types`: one page of each kind under `tests/page_types/`; its
+//!   main content is every band or item, not one block.
+//!
 //! The heaviest robustness cases (50 MB, 100,000-deep nesting) are meant to
 //! run in release too: CI can use `cargo test --release -p pith --test integration`.
 
 mod encodings;
 mod hostile;
 mod markdown;
+mod page_types;
 mod regressions;
 mod robustness;
 mod snapshots;
