@@ -500,7 +500,7 @@ def main() -> int:
         # The hostile-pages table is measured by its own binary, the
         # Markdown fidelity table by pith-eval before and after a change (see
         # each file); both are kept on the page across runs of this script.
-        for extra in ("hostile.md", "fidelity.md"):
+        for extra in ("hostile.md", "fidelity.md", "page-types.md"):
             part = root / "docs" / extra
             if part.is_file():
                 doc += "\n" + part.read_text(encoding="utf-8").strip() + "\n"
